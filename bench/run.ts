@@ -1,0 +1,28 @@
+/**
+ * Runs the benchmarks and prints markdown for BENCHMARKS.md.
+ *   npm run bench                 # all
+ *   npm run bench -- startup      # only the named ones (startup, latency)
+ */
+import { benchLatency } from './latency.js';
+import { machineDescription } from './report.js';
+import { benchStartup } from './startup.js';
+
+const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
+  startup: () => benchStartup(10),
+  latency: benchLatency,
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+
+const sections = [machineDescription()];
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (requested.length > 0 && !requested.includes(name)) continue;
+  console.error(`running ${name}...`);
+  sections.push(await run());
+}
+console.log(sections.join('\n\n'));

@@ -1,0 +1,56 @@
+/**
+ * The compute nodes: one long-lived worker thread per node (a single-thread piscina pool each), so
+ * every task for slice s runs on node floor(s / slicesPerNode). A worker that dies fails the tasks
+ * it was running; piscina starts a fresh one and table data, living in shared memory, is untouched.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { NodeRunner, TaskMessage, TaskReply, Topology } from '../leader/task.js';
+
+/**
+ * Workers must be compiled JavaScript. Running from dist/ the worker sits beside us; running the
+ * TypeScript sources (tests, tsx) we use the build in dist/ (npm test builds first).
+ */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const sibling = fileURLToPath(new URL('../compute/worker.js', import.meta.url));
+  if (!here.endsWith('.ts') && existsSync(sibling)) return sibling;
+  const built = fileURLToPath(new URL('../../dist/compute/worker.js', import.meta.url));
+  if (!existsSync(built)) throw new Error(`compute node worker not built: ${built} is missing (run npm run build)`);
+  return built;
+}
+
+export class ComputeNodes implements NodeRunner {
+  private readonly pools: Piscina<TaskMessage, TaskReply>[];
+
+  constructor(topology: Topology) {
+    const filename = workerFile();
+    this.pools = Array.from(
+      { length: topology.nodes },
+      (_, node) =>
+        new Piscina<TaskMessage, TaskReply>({
+          filename,
+          minThreads: 1,
+          maxThreads: 1,
+          // One task at a time per node thread; a node's slices take turns, as on a real node's cores.
+          concurrentTasksPerWorker: 1,
+          idleTimeout: Number.POSITIVE_INFINITY,
+          workerData: { node },
+        }),
+    );
+  }
+
+  run(node: number, task: TaskMessage): Promise<TaskReply> {
+    return this.pools[node]!.run(task);
+  }
+
+  /** Test hook: kill a node's worker thread (as a crash would). */
+  async terminateNode(node: number): Promise<void> {
+    await Promise.all(this.pools[node]!.threads.map((t) => t.terminate()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pools.map((p) => p.destroy()));
+  }
+}

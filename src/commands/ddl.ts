@@ -1,0 +1,304 @@
+/**
+ * DDL: schemas, tables (CREATE, CTAS, SELECT INTO, LIKE, DROP, ALTER, TRUNCATE) and views. DDL is
+ * transactional, as in Redshift: changes go into the transaction's catalog snapshot.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { ColumnMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
+import { describeQuery, runQuery, sliceCount, type DbState } from '../leader/index.js';
+import type * as ast from '../sql/ast.js';
+import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
+import { SqlError, SqlState, type SqlType } from '../types/index.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { findRelation, lookupTable, lookupView, qualified } from './lookup.js';
+import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTableMeta, tableShape } from './table-def.js';
+import { evaluateRows } from '../leader/index.js';
+import { insertRows, withTable } from './write.js';
+
+function withCatalog(state: DbState, catalog: Catalog): DbState {
+  return { catalog, tables: state.tables };
+}
+
+async function ddlState(ctx: CommandContext, tableIds: readonly number[] = []): Promise<DbState> {
+  await ctx.txn.lockForWrite(tableIds, true);
+  return ctx.txn.view();
+}
+
+/** Make sure the session's temp schema exists before a temp table goes into it. */
+function ensureSchema(catalog: Catalog, name: string): Catalog {
+  if (catalog.schema(name)) return catalog;
+  const [id, next] = catalog.allocateOid();
+  return next.withSchema({ id, name, owner: 'rdsdb', remarks: null });
+}
+
+export async function createSchema(stmt: ast.CreateSchema, ctx: CommandContext): Promise<CommandResult> {
+  const state = await ddlState(ctx);
+  if (state.catalog.schema(stmt.name)) {
+    if (stmt.ifNotExists) {
+      ctx.notice({ severity: 'NOTICE', code: '42P06', message: `schema "${stmt.name}" already exists, skipping` });
+      return { command: 'CREATE SCHEMA', rowCount: 0 };
+    }
+    throw new SqlError(SqlState.duplicateSchema, `schema "${stmt.name}" already exists`, { position: stmt.pos });
+  }
+  const [id, catalog] = state.catalog.allocateOid();
+  ctx.txn.apply(withCatalog(state, catalog.withSchema({ id, name: stmt.name, owner: stmt.authorization ?? ctx.session.user, remarks: null })), [], true);
+  return { command: 'CREATE SCHEMA', rowCount: 0 };
+}
+
+export async function dropSchema(stmt: ast.DropSchema, ctx: CommandContext): Promise<CommandResult> {
+  let state = await ddlState(ctx);
+  const dropped: number[] = [];
+  for (const name of stmt.names) {
+    if (!state.catalog.schema(name)) {
+      if (stmt.ifExists) continue;
+      throw new SqlError(SqlState.undefinedSchema, `schema "${name}" does not exist`, { position: stmt.pos });
+    }
+    const members = [...state.catalog.relations.values()].filter((r) => r.schema === name);
+    let catalog: Catalog;
+    try {
+      catalog = state.catalog.withoutSchema(name, stmt.cascade);
+    } catch (err) {
+      throw err instanceof SqlError ? err.at(stmt.pos) : err;
+    }
+    state = withCatalog(state, catalog);
+    for (const m of members) {
+      state = withTable(state, m.id, null);
+      dropped.push(m.id);
+    }
+  }
+  ctx.txn.apply(state, dropped, true);
+  return { command: 'DROP SCHEMA', rowCount: 0 };
+}
+
+export async function createTable(stmt: ast.CreateTable, ctx: CommandContext): Promise<CommandResult> {
+  const state = await ddlState(ctx);
+  let catalog = state.catalog;
+  const schema = creationSchema(catalog, stmt.name.schema, stmt.temp, ctx.session.searchPath, ctx.session.tempSchema, stmt.name.pos);
+  if (catalog.relation(schema, stmt.name.name)) {
+    if (stmt.ifNotExists) {
+      ctx.notice({ severity: 'NOTICE', code: '42P07', message: `relation "${stmt.name.name}" already exists, skipping` });
+      return { command: 'CREATE TABLE', rowCount: 0 };
+    }
+    throw new SqlError(SqlState.duplicateTable, `relation "${stmt.name.name}" already exists`, { position: stmt.name.pos });
+  }
+  if (stmt.temp) catalog = ensureSchema(catalog, schema);
+  let table: TableMeta;
+  const [id, withOid] = catalog.allocateOid();
+  catalog = withOid;
+  if (stmt.like) {
+    const parent = lookupTable(ctx, stmt.like.table);
+    const columns = parent.columns.map((c) => ({ ...c, defaultExpr: stmt.like!.includingDefaults ? c.defaultExpr : null, identity: null }));
+    const hasOwnAttrs = stmt.diststyle !== undefined || stmt.distkey !== undefined || stmt.sortkey !== undefined;
+    const shape = hasOwnAttrs
+      ? tableShape(columns, [], [], stmt, stmt.pos)
+      : { columns, distStyle: parent.distStyle, effectiveDistStyle: parent.effectiveDistStyle, distKey: parent.distKey, sortKey: parent.sortKey };
+    table = newTableMeta(id, schema, stmt.name.name, shape, [], stmt.temp, ctx.session.sessionId, stmt.backup ?? true);
+  } else {
+    const names = new Set<string>();
+    for (const c of stmt.columns) {
+      if (names.has(c.name)) throw new SqlError(SqlState.duplicateColumn, `column "${c.name}" specified more than once`, { position: c.pos });
+      names.add(c.name);
+    }
+    const sortKeyNames = new Set([...stmt.columns.filter((c) => c.sortkey).map((c) => c.name), ...(stmt.sortkey?.columns ?? [])]);
+    const columns = stmt.columns.map((c) => columnFromDef(c, sortKeyNames.has(c.name)));
+    const shape = tableShape(
+      columns,
+      stmt.columns.filter((c) => c.distkey).map((c) => c.name),
+      stmt.columns.filter((c) => c.sortkey).map((c) => c.name),
+      stmt,
+      stmt.pos,
+    );
+    table = newTableMeta(id, schema, stmt.name.name, shape, constraintsOf(stmt, columns, stmt.name.name), stmt.temp, ctx.session.sessionId, stmt.backup ?? true);
+  }
+  const next = withTable(withCatalog(state, catalog.withRelation(table)), id, emptyTableData(sliceCount(ctx.topology)));
+  ctx.txn.apply(next, [id], true);
+  return { command: 'CREATE TABLE', rowCount: 0 };
+}
+
+/** CREATE TABLE AS and SELECT INTO: the table takes the query's columns, then its rows. */
+export async function createTableAs(
+  target: { name: ast.QualifiedName; temp: boolean; ifNotExists: boolean; columnNames?: readonly string[]; attrs: ast.TableAttributes; pos: number },
+  query: ast.Query,
+  ctx: CommandContext,
+  command: string,
+): Promise<CommandResult> {
+  const state0 = await ddlState(ctx);
+  const out = await runQuery(query, ctx.statementEnv(state0));
+  let catalog = state0.catalog;
+  const schema = creationSchema(catalog, target.name.schema, target.temp, ctx.session.searchPath, ctx.session.tempSchema, target.pos);
+  if (catalog.relation(schema, target.name.name)) {
+    if (target.ifNotExists) return { command, rowCount: 0 };
+    throw new SqlError(SqlState.duplicateTable, `relation "${target.name.name}" already exists`, { position: target.name.pos });
+  }
+  if (target.temp) catalog = ensureSchema(catalog, schema);
+  const names = out.names.map((n, i) => target.columnNames?.[i] ?? n);
+  const sortKeyNames = new Set(target.attrs.sortkey?.columns ?? []);
+  const columns: ColumnMeta[] = names.map((name, i) => ({
+    name,
+    type: storableType(out.types[i]!),
+    notNull: false,
+    defaultExpr: null,
+    identity: null,
+    encoding: defaultEncoding(storableType(out.types[i]!), sortKeyNames.has(name)),
+    remarks: null,
+  }));
+  const shape = tableShape(columns, [], [], target.attrs, target.pos);
+  const [id, withOid] = catalog.allocateOid();
+  const table = newTableMeta(id, schema, target.name.name, shape, [], target.temp, ctx.session.sessionId, target.attrs.backup ?? true);
+  let state = withTable(withCatalog(state0, withOid.withRelation(table)), id, emptyTableData(sliceCount(ctx.topology)));
+  state = insertRows(state, table, out.batch.columns, out.batch.rowCount, ctx.topology, ctx.counters);
+  ctx.txn.apply(state, [id], true);
+  return { command, rowCount: out.batch.rowCount };
+}
+
+/** Untyped literals become VARCHAR columns. */
+function storableType(t: SqlType): SqlType {
+  return t.kind === 'unknown' ? { kind: 'varchar', length: 256 } : t;
+}
+
+export async function dropTable(stmt: ast.DropTable, ctx: CommandContext): Promise<CommandResult> {
+  let state = await ddlState(ctx);
+  const dropped: number[] = [];
+  for (const name of stmt.names) {
+    const rel = findRelation(ctx, name);
+    if (!rel) {
+      if (stmt.ifExists) {
+        ctx.notice({ severity: 'NOTICE', code: '42P01', message: `table "${name.name}" does not exist, skipping` });
+        continue;
+      }
+      throw new SqlError(SqlState.undefinedTable, `table "${qualified(name)}" does not exist`, { position: name.pos });
+    }
+    if (rel.kind !== 'table') throw new SqlError(SqlState.wrongObjectType, `"${rel.name}" is not a table`, { position: name.pos, hint: 'Use DROP VIEW to remove a view.' });
+    state = withTable(withCatalog(state, state.catalog.withoutRelation(rel)), rel.id, null);
+    dropped.push(rel.id);
+  }
+  ctx.txn.apply(state, dropped, true);
+  return { command: 'DROP TABLE', rowCount: 0 };
+}
+
+export async function truncate(stmt: ast.Truncate, ctx: CommandContext): Promise<CommandResult> {
+  const tables = stmt.names.map((n) => lookupTable(ctx, n));
+  let state = await ddlState(ctx, tables.map((t) => t.id));
+  for (const t of tables) state = withTable(state, t.id, emptyTableData(sliceCount(ctx.topology)));
+  ctx.txn.apply(state, tables.map((t) => t.id), false);
+  return { command: 'TRUNCATE TABLE', rowCount: 0 };
+}
+
+export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Promise<CommandResult> {
+  const rel = findRelation(ctx, stmt.name);
+  if (!rel) {
+    if (stmt.ifExists) return { command: 'ALTER TABLE', rowCount: 0 };
+    throw new SqlError(SqlState.undefinedTable, `relation "${qualified(stmt.name)}" does not exist`, { position: stmt.name.pos });
+  }
+  if (rel.kind !== 'table') throw new SqlError(SqlState.wrongObjectType, `"${rel.name}" is not a table`, { position: stmt.name.pos });
+  const state = await ddlState(ctx, [rel.id]);
+  const a = stmt.action;
+  const columnIndex = (name: string, pos: number): number => {
+    const i = rel.columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${name}" of relation "${rel.name}" does not exist`, { position: pos });
+    return i;
+  };
+  const replace = (table: TableMeta, data = state.tables.get(rel.id)!): void => {
+    const next = withTable(withCatalog(state, state.catalog.replacingRelation(rel, table)), rel.id, data);
+    ctx.txn.apply(next, [rel.id], true);
+  };
+  switch (a.kind) {
+    case 'addColumn': {
+      if (rel.columns.some((c) => c.name === a.column.name)) {
+        throw new SqlError(SqlState.duplicateColumn, `column "${a.column.name}" of relation "${rel.name}" already exists`, { position: a.pos });
+      }
+      const col = columnFromDef(a.column, false);
+      const value = col.defaultExpr ? evaluateRows([[col.defaultExpr as ast.Expr]], [col.type], ctx.statementEnv(state))[0]![0] : null;
+      if (value === null && col.notNull && state.tables.get(rel.id)!.slices.some((s) => s.rowCount > 0)) {
+        throw new SqlError(SqlState.notNullViolation, `column "${col.name}" contains null values`, { position: a.pos });
+      }
+      replace({ ...rel, columns: [...rel.columns, col] }, addColumn(state.tables.get(rel.id)!, col.type, value));
+      break;
+    }
+    case 'dropColumn': {
+      const i = rel.columns.findIndex((c) => c.name === a.name);
+      if (i < 0) {
+        if (a.ifExists) return { command: 'ALTER TABLE', rowCount: 0 };
+        columnIndex(a.name, a.pos);
+      }
+      if (rel.distKey === i) throw new SqlError(SqlState.featureNotSupported, `cannot drop distkey column "${a.name}"`, { position: a.pos });
+      if (rel.columns.length === 1) throw new SqlError(SqlState.featureNotSupported, 'cannot drop the only column of a table', { position: a.pos });
+      const shift = (k: number): number => (k > i ? k - 1 : k);
+      replace(
+        {
+          ...rel,
+          columns: rel.columns.filter((_, k) => k !== i),
+          distKey: rel.distKey === null ? null : shift(rel.distKey),
+          sortKey: { ...rel.sortKey, columns: rel.sortKey.columns.filter((k) => k !== i).map(shift) },
+        },
+        dropColumn(state.tables.get(rel.id)!, i),
+      );
+      break;
+    }
+    case 'renameColumn': {
+      const i = columnIndex(a.from, a.pos);
+      if (rel.columns.some((c) => c.name === a.to)) throw new SqlError(SqlState.duplicateColumn, `column "${a.to}" of relation "${rel.name}" already exists`, { position: a.pos });
+      replace({ ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, name: a.to } : c)) });
+      break;
+    }
+    case 'renameTable':
+      replace({ ...rel, name: a.to });
+      break;
+    case 'ownerTo':
+      break;
+    case 'alterColumnEncode': {
+      const i = columnIndex(a.column, a.pos);
+      replace({ ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, encoding: a.encode } : c)) });
+      break;
+    }
+    case 'alterDistStyle':
+    case 'alterSortKey':
+    case 'addConstraint':
+    case 'alterColumnType':
+      throw new SqlError(SqlState.featureNotSupported, `ALTER TABLE ${a.kind.replace(/[A-Z]/g, (m) => ' ' + m).toUpperCase()} is not supported yet in Slicewise`, {
+        position: a.pos,
+      });
+  }
+  return { command: 'ALTER TABLE', rowCount: 0 };
+}
+
+export async function createView(stmt: ast.CreateView, ctx: CommandContext): Promise<CommandResult> {
+  if (stmt.materialized) throw new SqlError(SqlState.featureNotSupported, 'materialized views are not supported yet in Slicewise', { position: stmt.pos });
+  const state = await ddlState(ctx);
+  const described = describeQuery(stmt.query, ctx.statementEnv(state));
+  const names = described.names.map((n, i) => stmt.columnNames?.[i] ?? n);
+  const schema = creationSchema(state.catalog, stmt.name.schema, false, ctx.session.searchPath, ctx.session.tempSchema, stmt.name.pos);
+  const existing = state.catalog.relation(schema, stmt.name.name);
+  if (existing && !(stmt.orReplace && existing.kind === 'view')) {
+    throw new SqlError(SqlState.duplicateTable, `relation "${stmt.name.name}" already exists`, { position: stmt.name.pos });
+  }
+  const [id, catalog] = existing ? [existing.id, state.catalog] : state.catalog.allocateOid();
+  const view: ViewMeta = {
+    kind: 'view',
+    id,
+    schema,
+    name: stmt.name.name,
+    queryText: stmt.queryText,
+    columnNames: stmt.columnNames ?? null,
+    columns: names.map((name, i) => ({ name, type: described.physical.types[i]! })),
+    noSchemaBinding: stmt.noSchemaBinding,
+    remarks: null,
+    createdAt: Date.now() * 1000,
+  };
+  const next = existing ? catalog.replacingRelation(existing, view) : catalog.withRelation(view);
+  ctx.txn.apply(withCatalog(state, next), [], true);
+  return { command: 'CREATE VIEW', rowCount: 0 };
+}
+
+export async function dropView(stmt: ast.DropView, ctx: CommandContext): Promise<CommandResult> {
+  let state = await ddlState(ctx);
+  for (const name of stmt.names) {
+    const view = lookupView(ctx, name);
+    if (!view) {
+      if (stmt.ifExists) continue;
+      throw new SqlError(SqlState.undefinedTable, `view "${qualified(name)}" does not exist`, { position: name.pos });
+    }
+    state = withCatalog(state, state.catalog.withoutRelation(view));
+  }
+  ctx.txn.apply(state, [], true);
+  return { command: 'DROP VIEW', rowCount: 0 };
+}

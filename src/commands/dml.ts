@@ -1,0 +1,159 @@
+/**
+ * INSERT, UPDATE and DELETE. Each statement computes its complete result first and installs it in
+ * its transaction only on success, so a failing statement changes nothing. UPDATE is Redshift's
+ * delete-and-append: the old rows are marked deleted and the new versions appended (unsorted).
+ */
+import type { TableMeta } from '../catalog/relation.js';
+import { ROW_HANDLE_COLUMN, evaluateRows, runQuery } from '../leader/index.js';
+import type * as ast from '../sql/ast.js';
+import { SqlError, SqlState, UNKNOWN, type SqlType } from '../types/index.js';
+import type { CommandContext, CommandResult } from './context.js';
+import { lookupTable } from './lookup.js';
+import { assignColumns, deleteByHandles, identityValues, insertRows } from './write.js';
+
+const NULL_LITERAL = (pos: number): ast.Literal => ({ kind: 'literal', type: 'null', value: null, pos });
+
+/** Target column ordinals of an INSERT's column list (all columns when absent, IDENTITY ones excluded as Redshift does). */
+function targetColumns(table: TableMeta, names: readonly string[] | undefined, pos: number): number[] {
+  if (!names) return table.columns.map((_, i) => i).filter((i) => !table.columns[i]!.identity || table.columns[i]!.identity!.generatedByDefault);
+  return names.map((n) => {
+    const i = table.columns.findIndex((c) => c.name === n);
+    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${n}" of relation "${table.name}" does not exist`, { position: pos });
+    return i;
+  });
+}
+
+function defaultFor(table: TableMeta, column: number, pos: number): ast.Expr {
+  return (table.columns[column]!.defaultExpr as ast.Expr | null) ?? NULL_LITERAL(pos);
+}
+
+export async function insert(stmt: ast.Insert, ctx: CommandContext): Promise<CommandResult> {
+  const table = lookupTable(ctx, stmt.table);
+  await ctx.txn.lockForWrite([table.id], false);
+  const state = ctx.txn.view();
+  const env = ctx.statementEnv(state);
+  const targets = targetColumns(table, stmt.columns, stmt.pos);
+  const width = table.columns.length;
+  let columns: unknown[][];
+  let types: SqlType[];
+  let rowCount: number;
+  const fillIdentities = (cols: unknown[][], count: number): void => {
+    table.columns.forEach((c, i) => {
+      if (c.identity && !targets.includes(i)) cols[i] = identityValues(table, i, count, ctx.counters);
+    });
+  };
+  if (stmt.source.kind === 'query') {
+    const out = await runQuery(stmt.source.query, env);
+    if (out.types.length !== targets.length) {
+      throw new SqlError(SqlState.syntaxError, `INSERT has more ${out.types.length > targets.length ? 'expressions' : 'target columns'} than ${out.types.length > targets.length ? 'target columns' : 'expressions'}`, {
+        position: stmt.pos,
+      });
+    }
+    rowCount = out.batch.rowCount;
+    const defaults = omittedDefaults(table, targets, stmt.pos);
+    const defaultValues = evaluateRows([defaults.map((d) => d.expr)], defaults.map((d) => table.columns[d.column]!.type), env);
+    columns = new Array(width);
+    types = new Array(width);
+    targets.forEach((col, i) => {
+      columns[col] = out.batch.columns[i]!;
+      types[col] = out.types[i]!;
+    });
+    defaults.forEach((d, i) => {
+      columns[d.column] = new Array(rowCount).fill(defaultValues[i]![0]);
+      types[d.column] = table.columns[d.column]!.type;
+    });
+  } else {
+    const rows: ast.Expr[][] =
+      stmt.source.kind === 'defaultValues' ? [table.columns.map((_, i) => defaultFor(table, i, stmt.pos))] : stmt.source.rows.map((values) => rowExprs(table, targets, values, stmt.pos));
+    rowCount = rows.length;
+    types = table.columns.map((c) => c.type);
+    columns = evaluateRows(rows, types, env);
+  }
+  fillIdentities(columns, rowCount);
+  const assigned = assignColumns(columns, types.map((t) => t ?? UNKNOWN), table, rowCount);
+  const next = insertRows(state, table, assigned, rowCount, ctx.topology, ctx.counters);
+  ctx.txn.apply(next, [table.id], false);
+  return { command: 'INSERT', rowCount };
+}
+
+/** One VALUES row as an expression per table column: given values, DEFAULTs, or defaults of omitted columns. */
+function rowExprs(table: TableMeta, targets: readonly number[], values: readonly (ast.Expr | ast.DefaultMarker)[], pos: number): ast.Expr[] {
+  if (values.length !== targets.length) {
+    throw new SqlError(SqlState.syntaxError, `INSERT has more ${values.length > targets.length ? 'expressions than target columns' : 'target columns than expressions'}`, {
+      position: values[Math.min(values.length, targets.length)]?.pos ?? pos,
+    });
+  }
+  return table.columns.map((_, col) => {
+    const i = targets.indexOf(col);
+    if (i < 0) return defaultFor(table, col, pos);
+    const v = values[i]!;
+    return v.kind === 'default' ? defaultFor(table, col, v.pos) : v;
+  });
+}
+
+function omittedDefaults(table: TableMeta, targets: readonly number[], pos: number): { column: number; expr: ast.Expr }[] {
+  return table.columns.flatMap((c, i) => (targets.includes(i) || c.identity ? [] : [{ column: i, expr: defaultFor(table, i, pos) }]));
+}
+
+/** The query UPDATE and DELETE run: the target's row handles (and new values) for every qualifying row. */
+function targetQuery(table: TableMeta, alias: string | undefined, from: readonly ast.FromItem[], where: ast.Expr | undefined, items: ast.Expr[], pos: number): ast.Select {
+  const name = alias ?? table.name;
+  const handle: ast.ColumnRef = { kind: 'column', qualifier: [name], name: ROW_HANDLE_COLUMN, pos };
+  const target: ast.TableRef = { kind: 'table', name: { kind: 'qname', schema: table.schema, name: table.name, pos }, alias: name, pos };
+  return {
+    kind: 'select',
+    distinct: false,
+    items: [handle, ...items].map((expr) => ({ kind: 'selectItem', expr, pos })),
+    from: [target, ...from],
+    where,
+    orderBy: [],
+    pos,
+  };
+}
+
+export async function update(stmt: ast.Update, ctx: CommandContext): Promise<CommandResult> {
+  const table = lookupTable(ctx, stmt.table);
+  await ctx.txn.lockForWrite([table.id], false);
+  const state = ctx.txn.view();
+  const name = stmt.alias ?? table.name;
+  const assignments = new Map<number, ast.Expr | ast.DefaultMarker>();
+  for (const s of stmt.set) {
+    const i = table.columns.findIndex((c) => c.name === s.column);
+    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${s.column}" of relation "${table.name}" does not exist`, { position: s.pos });
+    assignments.set(i, s.value);
+  }
+  const items: ast.Expr[] = table.columns.map((c, i) => {
+    const v = assignments.get(i);
+    if (v === undefined) return { kind: 'column', qualifier: [name], name: c.name, pos: stmt.pos };
+    return v.kind === 'default' ? defaultFor(table, i, v.pos) : v;
+  });
+  const query = targetQuery(table, stmt.alias, stmt.from, stmt.where, items, stmt.pos);
+  const out = await runQuery(query, ctx.statementEnv(state), { rowHandleTable: table.id });
+  // A row matched by several FROM rows is updated once (the first match), as PostgreSQL does.
+  const handles = out.batch.columns[0] as number[];
+  const seen = new Set<number>();
+  const keep: number[] = [];
+  handles.forEach((h, r) => {
+    if (!seen.has(h)) {
+      seen.add(h);
+      keep.push(r);
+    }
+  });
+  const newColumns = out.batch.columns.slice(1).map((col) => keep.map((r) => col[r]));
+  const assigned = assignColumns(newColumns, out.types.slice(1), table, keep.length);
+  const deleted = deleteByHandles(state, table, [...seen], ctx.topology);
+  const next = insertRows(deleted, table, assigned, keep.length, ctx.topology, ctx.counters);
+  ctx.txn.apply(next, [table.id], false);
+  return { command: 'UPDATE', rowCount: keep.length };
+}
+
+export async function deleteFrom(stmt: ast.Delete, ctx: CommandContext): Promise<CommandResult> {
+  const table = lookupTable(ctx, stmt.table);
+  await ctx.txn.lockForWrite([table.id], false);
+  const state = ctx.txn.view();
+  const query = targetQuery(table, stmt.alias, stmt.using, stmt.where, [], stmt.pos);
+  const out = await runQuery(query, ctx.statementEnv(state), { rowHandleTable: table.id });
+  const handles = [...new Set(out.batch.columns[0] as number[])];
+  ctx.txn.apply(deleteByHandles(state, table, handles, ctx.topology), [table.id], false);
+  return { command: 'DELETE', rowCount: handles.length };
+}

@@ -1,0 +1,32 @@
+/** Finding the relation a command names, following the session's search path. */
+import type { RelationMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
+import type * as ast from '../sql/ast.js';
+import { SqlError, SqlState } from '../types/index.js';
+import type { CommandContext } from './context.js';
+
+export function findRelation(ctx: CommandContext, name: ast.QualifiedName): RelationMeta | undefined {
+  const catalog = ctx.txn.view().catalog;
+  if (name.schema !== undefined) return catalog.relation(name.schema, name.name);
+  for (const s of ctx.session.searchPath) {
+    const r = catalog.relation(s, name.name);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+export function lookupTable(ctx: CommandContext, name: ast.QualifiedName): TableMeta {
+  const r = findRelation(ctx, name);
+  if (!r) throw new SqlError(SqlState.undefinedTable, `relation "${qualified(name)}" does not exist`, { position: name.pos });
+  if (r.kind !== 'table') throw new SqlError(SqlState.wrongObjectType, `"${r.name}" is not a table`, { position: name.pos });
+  return r;
+}
+
+export function lookupView(ctx: CommandContext, name: ast.QualifiedName): ViewMeta | undefined {
+  const r = findRelation(ctx, name);
+  if (r && r.kind !== 'view') throw new SqlError(SqlState.wrongObjectType, `"${r.name}" is not a view`, { position: name.pos });
+  return r;
+}
+
+export function qualified(name: ast.QualifiedName): string {
+  return name.schema ? `${name.schema}.${name.name}` : name.name;
+}

@@ -1,0 +1,11 @@
+/**
+ * The execution engine: vectorized operators over Batches. plan/ builds the PExpr/POp specs
+ * (spec.ts); compute nodes run fragments with runOperator and redistribute with partitionBatches;
+ * the leader runs its merge part with runOperator over 'exchange' inputs.
+ */
+export type { ExecContext } from './context.js';
+export { runOperator, execute, outputWidth } from './run.js';
+export { partitionBatches } from './partition.js';
+export { concatBatches, emptyBatch } from './batch.js';
+export { compileExpr, compilePredicate, type Evaluator } from './expr.js';
+export * from './spec.js';

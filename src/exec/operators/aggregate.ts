@@ -1,0 +1,54 @@
+/**
+ * Hash aggregation in three phases:
+ * - 'partial' (per slice): input rows -> group keys + one partial state per aggregate;
+ * - 'final' (next stage or leader): rows of (keys, states) -> keys + results. The input layout is the
+ *   partial's output: key i is input column i, aggregate j's state is column (key count + j); the
+ *   AggregateSpecs are the same as the partial's (their `arg` only supplies the argument type);
+ * - 'single': input rows -> keys + results.
+ * Without group keys, 'final' and 'single' emit exactly one row even for empty input.
+ */
+import { createAccumulator } from '../aggregates.js';
+import { compileExpr } from '../expr.js';
+import { GroupTable } from '../group-table.js';
+import type { Batch, POp } from '../spec.js';
+
+export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Iterable<Batch>): Iterable<Batch> {
+  const keyCount = op.groupKeys.length;
+  const groups = new GroupTable(keyCount);
+  const accumulators = op.aggregates.map(createAccumulator);
+  const keyExprs = op.groupKeys.map(compileExpr);
+  const argExprs = op.aggregates.map((a) => (a.arg ? compileExpr(a.arg) : null));
+
+  for (const batch of input) {
+    const n = batch.rowCount;
+    if (n === 0) continue;
+    if (op.phase === 'final') {
+      const ids = groups.assign(batch.columns.slice(0, keyCount), n);
+      accumulators.forEach((acc, j) => {
+        acc.grow(groups.size);
+        acc.merge(ids, batch.columns[keyCount + j]!, n);
+      });
+    } else {
+      const ids = groups.assign(keyExprs.map((k) => k(batch)), n);
+      accumulators.forEach((acc, j) => {
+        acc.grow(groups.size);
+        acc.update(ids, argExprs[j]?.(batch) ?? null, n);
+      });
+    }
+  }
+
+  if (keyCount === 0 && op.phase !== 'partial') {
+    groups.ensureOneGroup();
+    for (const acc of accumulators) acc.grow(groups.size);
+  }
+  const count = groups.size;
+  if (count === 0) return;
+  const columns: unknown[][] = groups.keyColumns.slice();
+  for (const acc of accumulators) {
+    const out = new Array<unknown>(count);
+    if (op.phase === 'partial') for (let g = 0; g < count; g++) out[g] = acc.state(g);
+    else for (let g = 0; g < count; g++) out[g] = acc.result(g);
+    columns.push(out);
+  }
+  yield { columns, rowCount: count };
+}

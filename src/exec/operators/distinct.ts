@@ -1,0 +1,15 @@
+/** SELECT DISTINCT: each row the first time its values (under Redshift equality) are seen. Streams. */
+import { GroupTable } from '../group-table.js';
+import type { Batch } from '../spec.js';
+
+export function* distinct(input: Iterable<Batch>): Iterable<Batch> {
+  let table: GroupTable | null = null;
+  for (const batch of input) {
+    table ??= new GroupTable(batch.columns.length);
+    const before = table.size;
+    table.assign(batch.columns, batch.rowCount);
+    if (table.size > before) {
+      yield { columns: table.keyColumns.map((c) => c.slice(before)), rowCount: table.size - before };
+    }
+  }
+}

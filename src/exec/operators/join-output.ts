@@ -1,0 +1,118 @@
+/**
+ * What hash and nested-loop joins share: filtering candidate (probe row, build row) pairs by the
+ * residual condition, and shaping the output per join type — inner pairs, NULL-padded unmatched rows
+ * for outer joins, probe rows alone for semi/anti joins.
+ */
+import { assertNever } from '../../types/index.js';
+import { gatherColumn, gatherUsedColumns } from '../batch.js';
+import { columnsUsed, compilePredicate } from '../expr.js';
+import type { Batch, JoinType, PExpr } from '../spec.js';
+
+/** Candidate matches: probeRows[k] pairs with buildRows[k]. */
+export interface Pairs {
+  probeRows: number[];
+  buildRows: number[];
+}
+
+/** Keeps the pairs whose concatenated row (probe columns, then build columns) satisfies `condition`. */
+export class PairFilter {
+  private readonly select: (b: Batch) => number[];
+  private readonly probeUsed: number[];
+  private readonly buildUsed: number[];
+
+  constructor(condition: PExpr, probeWidth: number) {
+    this.select = compilePredicate(condition);
+    const used = columnsUsed(condition);
+    this.probeUsed = used.filter((c) => c < probeWidth);
+    this.buildUsed = used.filter((c) => c >= probeWidth).map((c) => c - probeWidth);
+  }
+
+  apply(probe: Batch, build: Batch, pairs: Pairs): Pairs {
+    if (pairs.probeRows.length === 0) return pairs;
+    // Only the columns the condition reads are gathered for the candidate rows.
+    const left = gatherUsedColumns(probe, pairs.probeRows, this.probeUsed);
+    const right = gatherUsedColumns(build, pairs.buildRows, this.buildUsed);
+    const candidates: Batch = { columns: [...left.columns, ...right.columns], rowCount: pairs.probeRows.length };
+    const keep = this.select(candidates);
+    if (keep.length === pairs.probeRows.length) return pairs;
+    return { probeRows: keep.map((k) => pairs.probeRows[k]!), buildRows: keep.map((k) => pairs.buildRows[k]!) };
+  }
+}
+
+/** Builds join output batches from the matching pairs of each probe batch. */
+export class JoinEmitter {
+  /** Build rows that matched some probe row (tracked for right and full joins). */
+  private readonly buildMatched: Uint8Array | null;
+
+  constructor(
+    private readonly joinType: JoinType,
+    private readonly build: Batch,
+    private readonly probeWidth: number,
+  ) {
+    this.buildMatched = joinType === 'right' || joinType === 'full' ? new Uint8Array(build.rowCount) : null;
+  }
+
+  /** The output for one probe batch, given all its matching pairs (probe rows ascending). */
+  emitProbe(probe: Batch, pairs: Pairs): Batch | null {
+    const { probeRows, buildRows } = pairs;
+    if (this.buildMatched) for (const r of buildRows) this.buildMatched[r] = 1;
+    switch (this.joinType) {
+      case 'inner':
+      case 'right':
+        return this.joined(probe, probeRows, buildRows);
+      case 'left':
+      case 'full': {
+        const unmatched = probeRowsMatched(probe.rowCount, probeRows, false);
+        if (unmatched.length === 0) return this.joined(probe, probeRows, buildRows);
+        const noMatch = new Array<number>(unmatched.length).fill(-1);
+        return this.joined(probe, probeRows.concat(unmatched), buildRows.concat(noMatch));
+      }
+      case 'semi':
+      case 'anti': {
+        const rows = probeRowsMatched(probe.rowCount, probeRows, this.joinType === 'semi');
+        if (rows.length === 0) return null;
+        return { columns: probe.columns.map((c) => gatherColumn(c, rows)), rowCount: rows.length };
+      }
+      default:
+        return assertNever(this.joinType);
+    }
+  }
+
+  /** After the last probe batch: build rows that never matched, with NULL probe columns (right/full). */
+  emitUnmatchedBuild(): Batch | null {
+    if (!this.buildMatched) return null;
+    const rows: number[] = [];
+    for (let r = 0; r < this.build.rowCount; r++) if (!this.buildMatched[r]) rows.push(r);
+    if (rows.length === 0) return null;
+    const nulls = new Array<number>(rows.length).fill(-1);
+    return this.joined(null, nulls, rows);
+  }
+
+  /** Probe columns then build columns of the pairs; row -1 (or no probe batch) stands for NULLs. */
+  private joined(probe: Batch | null, probeRows: readonly number[], buildRows: readonly number[]): Batch | null {
+    const n = probeRows.length;
+    if (n === 0) return null;
+    const columns: unknown[][] = [];
+    for (let c = 0; c < this.probeWidth; c++) columns.push(probe ? gatherPadded(probe.columns[c]!, probeRows) : new Array<unknown>(n).fill(null));
+    for (const col of this.build.columns) columns.push(gatherPadded(col, buildRows));
+    return { columns, rowCount: n };
+  }
+}
+
+function gatherPadded(column: readonly unknown[], rows: readonly number[]): unknown[] {
+  const out = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    out[i] = r < 0 ? null : column[r];
+  }
+  return out;
+}
+
+/** Probe rows (ascending) that do (`matched`) or do not appear among the pairs' probe rows. */
+function probeRowsMatched(rowCount: number, probeRows: readonly number[], matched: boolean): number[] {
+  const seen = new Uint8Array(rowCount);
+  for (const r of probeRows) seen[r] = 1;
+  const rows: number[] = [];
+  for (let r = 0; r < rowCount; r++) if ((seen[r] === 1) === matched) rows.push(r);
+  return rows;
+}

@@ -1,0 +1,42 @@
+/**
+ * The unit of work sent to a compute node: one fragment on one slice, and its reply. Everything
+ * here crosses a worker boundary by structured clone; table blocks are SharedArrayBuffer-backed,
+ * so they are shared, not copied.
+ */
+import type { Batch, Fragment } from './spec.js';
+import type { SliceData } from '../storage/table-data.js';
+import type { SqlErrorData } from '../types/errors.js';
+
+export interface TaskMessage {
+  readonly fragment: Fragment;
+  readonly slice: number;
+  readonly sliceCount: number;
+  /** Table id -> the slice data this task scans (its own slice, or its node's ALL copy). */
+  readonly tables: Readonly<Record<number, SliceData>>;
+  /** Fragment id -> the batches delivered to this slice by that earlier fragment. */
+  readonly inputs: Readonly<Record<number, readonly Batch[]>>;
+}
+
+export type TaskReply =
+  | {
+      readonly ok: true;
+      /** The node whose worker ran the task (the worker says so itself). */
+      readonly node: number;
+      /** gather/broadcast: [the task's output]; hash: one batch per destination slice. */
+      readonly outputs: readonly Batch[];
+      readonly rows: number;
+      readonly elapsedMs: number;
+    }
+  | { readonly ok: false; readonly error: SqlErrorData };
+
+/** One (fragment, slice) task of a query, and the compute node that ran it. */
+export interface TaskInfo {
+  readonly fragment: number;
+  readonly slice: number;
+  /** The compute node that owns the slice. */
+  readonly node: number;
+  /** The node whose worker thread actually ran the task (reported by the worker itself). */
+  readonly ranOnNode: number;
+  readonly rows: number;
+  readonly elapsedMs: number;
+}

@@ -1,0 +1,13 @@
+/**
+ * Slicewise's public API.
+ *
+ *   const cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2 });
+ *   const r = await cluster.query('select ...', params);
+ *   r.rows; r.fields; r.toArrow();
+ *   const s = cluster.session(); await s.query('begin'); ...
+ *   await cluster.close();
+ */
+export { Cluster, Session, type ClusterOptions } from './cluster/cluster.js';
+export type { QueryResult, Field, Notice, TaskInfo } from './session/result.js';
+export { SqlError } from './types/errors.js';
+export { splitStatements } from './sql/index.js';

@@ -1,0 +1,36 @@
+/**
+ * The leader's log of executed queries and their tasks, behind STL_QUERY and SVL_QUERY_REPORT.
+ * Bounded: Redshift keeps a few days of logs; we keep the most recent entries.
+ */
+import type { TaskInfo } from '../exec/task.js';
+
+const MAX_ENTRIES = 5000;
+
+export interface QueryLogEntry {
+  readonly query: number;
+  readonly sessionId: number;
+  readonly text: string;
+  readonly startTime: number;
+  endTime: number;
+  aborted: boolean;
+  tasks: readonly TaskInfo[];
+}
+
+export class QueryLog {
+  private nextQueryId = 1;
+  readonly entries: QueryLogEntry[] = [];
+
+  start(sessionId: number, text: string): QueryLogEntry {
+    const now = Date.now() * 1000;
+    const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, text, startTime: now, endTime: now, aborted: false, tasks: [] };
+    this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    return entry;
+  }
+
+  finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean): void {
+    entry.endTime = Date.now() * 1000;
+    entry.aborted = aborted;
+    entry.tasks = tasks;
+  }
+}

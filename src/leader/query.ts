@@ -1,0 +1,81 @@
+/**
+ * Running a query for a statement: plan it against the state the statement sees, execute it on the
+ * slices, and log it (STL_QUERY, SVL_QUERY_REPORT).
+ */
+import type { Batch } from '../exec/spec.js';
+import { planQuery, type PlannedQuery, type SessionInfo } from '../plan/index.js';
+import type * as ast from '../sql/ast.js';
+import { liveRowCount } from '../storage/index.js';
+import type { TaskInfo } from '../exec/task.js';
+import { SqlError, SqlState, type SqlType } from '../types/index.js';
+import type { QueryLog } from './query-log.js';
+import { executePlan } from './scheduler.js';
+import { systemRows } from './system-rows.js';
+import type { NodeRunner, Topology } from './task.js';
+import type { DbState } from './transactions.js';
+
+export interface StatementEnv {
+  readonly runner: NodeRunner;
+  readonly topology: Topology;
+  /** The database state the statement reads (its transaction's view). */
+  readonly state: DbState;
+  readonly session: SessionInfo;
+  readonly params: readonly unknown[];
+  readonly statementTime: number;
+  readonly transactionTime: number;
+  readonly log: QueryLog;
+  /** Statement text, for the query log. */
+  readonly text: string;
+}
+
+export interface QueryOutput {
+  readonly batch: Batch;
+  readonly names: readonly string[];
+  readonly types: readonly SqlType[];
+  readonly tasks: readonly TaskInfo[];
+}
+
+/** Plan a query without running it: its output columns (CREATE VIEW) and plan (EXPLAIN). */
+export function describeQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): PlannedQuery {
+  const { state } = env;
+  return planQuery(
+    query,
+    {
+      catalog: state.catalog,
+      session: env.session,
+      params: env.params,
+      statementTime: env.statementTime,
+      transactionTime: env.transactionTime,
+      rowHandleTable: options.rowHandleTable,
+      systemRows: (def) => systemRows(def, env),
+    },
+    {
+      tableRows: (id) => {
+        const data = state.tables.get(id);
+        return data ? data.slices.reduce((n, s) => n + liveRowCount(s), 0) : 0;
+      },
+    },
+  );
+}
+
+export async function runQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): Promise<QueryOutput> {
+  const { state } = env;
+  const planned = describeQuery(query, env, options);
+  const entry = env.log.start(env.session.sessionId, env.text);
+  try {
+    const result = await executePlan(planned.physical, {
+      runner: env.runner,
+      topology: env.topology,
+      tableData: (id) => {
+        const data = state.tables.get(id);
+        if (!data) throw new SqlError(SqlState.undefinedTable, `table ${id} has no data`);
+        return data;
+      },
+    });
+    env.log.finish(entry, result.tasks, false);
+    return { batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };
+  } catch (err) {
+    env.log.finish(entry, [], true);
+    throw err;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The scheduler: runs a physical plan. Each fragment becomes one task per slice, sent to the compute
+ * node that owns the slice; a fragment starts as soon as the fragments it reads have finished; the
+ * exchanges between them route batches to their destination slices; the leader's part runs last,
+ * here on the main thread, over the gathered results.
+ */
+import type { Batch, Fragment, POp, PhysicalPlan } from '../exec/spec.js';
+import { concatBatches, runOperator } from '../exec/index.js';
+import type { TableData } from '../storage/table-data.js';
+import type { TaskInfo } from '../exec/task.js';
+import { SqlError, SqlState } from '../types/errors.js';
+import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type Topology } from './task.js';
+
+export interface ExecutionEnv {
+  readonly runner: NodeRunner;
+  readonly topology: Topology;
+  /** The table versions the statement reads. */
+  tableData(tableId: number): TableData;
+}
+
+export interface PlanResult {
+  readonly batch: Batch;
+  readonly tasks: TaskInfo[];
+}
+
+/** Where a finished fragment's rows wait for their consumers. */
+type FragmentOutputs =
+  | { readonly kind: 'gather'; readonly perTask: Batch[] }
+  | { readonly kind: 'hash'; readonly perSlice: Batch[][] }
+  | { readonly kind: 'broadcast'; readonly all: Batch[] };
+
+export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promise<PlanResult> {
+  const tasks: TaskInfo[] = [];
+  const outputs = new Map<number, FragmentOutputs>();
+  const running = new Map<number, Promise<void>>();
+  for (const fragment of plan.fragments) {
+    const deps = exchangeInputs(fragment.root).map((id) => running.get(id)!);
+    running.set(
+      fragment.id,
+      Promise.all(deps).then(() => runFragment(fragment, env, outputs, tasks)),
+    );
+  }
+  await settleAll([...running.values()]);
+  const width = plan.types.length;
+  const batches = runOperator(plan.leader, {
+    scan: () => {
+      throw new SqlError(SqlState.internalError, 'table scans run on compute nodes, not the leader');
+    },
+    exchange: (id: number) => {
+      const out = outputs.get(id);
+      if (!out || out.kind !== 'gather') throw new SqlError(SqlState.internalError, `fragment ${id} was not gathered to the leader`);
+      return out.perTask;
+    },
+  });
+  return { batch: concatBatches(batches, width), tasks };
+}
+
+/** Wait for every promise; then fail with the first failure (so no task is left running unobserved). */
+async function settleAll(promises: Promise<void>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<number, FragmentOutputs>, tasks: TaskInfo[]): Promise<void> {
+  const { topology } = env;
+  const count = sliceCount(topology);
+  const slices = fragment.slices ?? Array.from({ length: count }, (_, i) => i);
+  const scans = scannedTables(fragment.root);
+  const inputIds = exchangeInputs(fragment.root);
+  const replies = slices.map(async (slice) => {
+    const tables: Record<number, TaskMessage['tables'][number]> = {};
+    for (const { tableId, allCopy } of scans) {
+      tables[tableId] = env.tableData(tableId).slices[allCopy ? allCopySlice(topology, slice) : slice]!;
+    }
+    const inputs: Record<number, readonly Batch[]> = {};
+    for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
+    const node = nodeOfSlice(topology, slice);
+    const started = performance.now();
+    let reply;
+    try {
+      reply = await env.runner.run(node, { fragment, slice, sliceCount: count, tables, inputs });
+    } catch (err) {
+      throw new SqlError(SqlState.internalError, `compute node ${node} failed while running slice ${slice}: ${(err as Error).message}`);
+    }
+    if (!reply.ok) throw SqlError.fromJSON(reply.error);
+    tasks.push({ fragment: fragment.id, slice, node, ranOnNode: reply.node, rows: reply.rows, elapsedMs: performance.now() - started });
+    return reply.outputs;
+  });
+  const results = await Promise.allSettled(replies);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const perTask = results.map((r) => (r as PromiseFulfilledResult<readonly Batch[]>).value);
+  outputs.set(fragment.id, collectOutputs(fragment, perTask, count));
+}
+
+function collectOutputs(fragment: Fragment, perTask: readonly (readonly Batch[])[], count: number): FragmentOutputs {
+  switch (fragment.output.kind) {
+    case 'gather':
+      return { kind: 'gather', perTask: perTask.map((o) => o[0]!) };
+    case 'broadcast':
+      return { kind: 'broadcast', all: perTask.map((o) => o[0]!) };
+    case 'hash': {
+      const perSlice: Batch[][] = Array.from({ length: count }, () => []);
+      for (const o of perTask) o.forEach((b, slice) => perSlice[slice]!.push(b));
+      return { kind: 'hash', perSlice };
+    }
+  }
+}
+
+function inputFor(out: FragmentOutputs, slice: number): readonly Batch[] {
+  switch (out.kind) {
+    case 'hash':
+      return out.perSlice[slice]!;
+    case 'broadcast':
+      return out.all;
+    case 'gather':
+      throw new SqlError(SqlState.internalError, 'a gathered fragment cannot feed a slice task');
+  }
+}
+
+/** Fragment ids an operator tree reads through exchanges. */
+export function exchangeInputs(op: POp, out: number[] = []): number[] {
+  visit(op, (o) => {
+    if (o.kind === 'exchange' || o.kind === 'merge') out.push(o.fragmentId);
+  });
+  return out;
+}
+
+function scannedTables(op: POp): { tableId: number; allCopy: boolean }[] {
+  const out: { tableId: number; allCopy: boolean }[] = [];
+  visit(op, (o) => {
+    if (o.kind === 'scan') out.push({ tableId: o.tableId, allCopy: o.allCopy });
+  });
+  return out;
+}
+
+export function visit(op: POp, f: (op: POp) => void): void {
+  f(op);
+  switch (op.kind) {
+    case 'scan':
+    case 'exchange':
+    case 'values':
+    case 'merge':
+    case 'rows':
+      return;
+    case 'filter':
+    case 'project':
+    case 'aggregate':
+    case 'sort':
+    case 'limit':
+    case 'distinct':
+      visit(op.input, f);
+      return;
+    case 'hashJoin':
+    case 'nestedLoopJoin':
+      visit(op.probe, f);
+      visit(op.build, f);
+      return;
+    case 'append':
+      op.inputs.forEach((i) => visit(i, f));
+      return;
+  }
+}

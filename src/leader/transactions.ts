@@ -1,0 +1,117 @@
+/**
+ * Transactions over immutable database states. A state is a catalog snapshot plus one immutable
+ * TableData per table; a transaction works on its own state and commits by installing the tables
+ * and catalog it changed. Writers take table locks (held to the end of the transaction) so
+ * autocommit statements never conflict; an explicit transaction whose snapshot went stale before it
+ * got its lock fails as Redshift's serializable isolation does.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { TableData } from '../storage/table-data.js';
+import { SqlError, SqlState } from '../types/errors.js';
+import { LockManager } from './locks.js';
+
+export interface DbState {
+  readonly catalog: Catalog;
+  readonly tables: ReadonlyMap<number, TableData>;
+}
+
+/** The resource name of the catalog in the lock manager (DDL takes it). */
+export const CATALOG_LOCK = 'catalog';
+
+export class Database {
+  committed: DbState;
+  readonly locks = new LockManager();
+  private nextXid = 1000;
+
+  constructor(initial: DbState) {
+    this.committed = initial;
+  }
+
+  begin(owner: number, explicit: boolean): Transaction {
+    return new Transaction(this, owner, this.nextXid++, explicit);
+  }
+
+  /** Install a transaction's changes. */
+  commit(txn: Transaction): void {
+    const base = txn.base;
+    if (base) {
+      for (const id of txn.writtenTables) {
+        if (this.committed.tables.get(id) !== base.tables.get(id)) throw serializationFailure(id);
+      }
+      if (txn.catalogChanged && this.committed.catalog !== base.catalog) throw serializationFailure(null);
+    }
+    const state = txn.current;
+    if (state) {
+      const tables = new Map(this.committed.tables);
+      for (const id of txn.writtenTables) {
+        const data = state.tables.get(id);
+        if (data) tables.set(id, data);
+        else tables.delete(id);
+      }
+      this.committed = { catalog: txn.catalogChanged ? state.catalog : this.committed.catalog, tables };
+    }
+    this.locks.releaseAll(txn.owner);
+  }
+
+  rollback(txn: Transaction): void {
+    this.locks.releaseAll(txn.owner);
+  }
+}
+
+function serializationFailure(tableId: number | null): SqlError {
+  return new SqlError(
+    SqlState.serializationFailure,
+    tableId === null ? 'Serializable isolation violation on the catalog' : `1023: Serializable isolation violation on table - ${tableId}`,
+    { hint: 'Retry the transaction.' },
+  );
+}
+
+export class Transaction {
+  /** The committed state the transaction started from (taken at its first statement). */
+  base: DbState | null = null;
+  /** The transaction's own state, including its uncommitted changes. */
+  current: DbState | null = null;
+  readonly writtenTables = new Set<number>();
+  catalogChanged = false;
+  /** A statement failed: only ROLLBACK (or COMMIT, which rolls back) is accepted. */
+  failed = false;
+  readonly startTime = Date.now() * 1000;
+
+  constructor(
+    private readonly db: Database,
+    readonly owner: number,
+    readonly xid: number,
+    readonly explicit: boolean,
+  ) {}
+
+  /** The state statements read: the transaction's own once it has one. */
+  view(): DbState {
+    if (!this.current) {
+      this.base = this.db.committed;
+      this.current = this.base;
+    }
+    return this.current;
+  }
+
+  /**
+   * Lock the tables (and the catalog) a statement will write, before it reads them. In an autocommit
+   * transaction that has not read anything yet, the snapshot is taken after the locks are held.
+   */
+  async lockForWrite(tableIds: readonly number[], catalog: boolean): Promise<void> {
+    const resources = [...(catalog ? [CATALOG_LOCK] : []), ...tableIds.map((id) => `table:${id}`)];
+    for (const r of resources) await this.db.locks.acquire(r, this.owner);
+    if (this.base) {
+      for (const id of tableIds) {
+        if (this.db.committed.tables.get(id) !== this.base.tables.get(id) && !this.writtenTables.has(id)) throw serializationFailure(id);
+      }
+    }
+  }
+
+  /** Record a statement's result state. */
+  apply(state: DbState, writtenTables: Iterable<number>, catalogChanged: boolean): void {
+    this.view();
+    this.current = state;
+    for (const id of writtenTables) this.writtenTables.add(id);
+    if (catalogChanged) this.catalogChanged = true;
+  }
+}

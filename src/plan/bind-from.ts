@@ -1,0 +1,147 @@
+/**
+ * Binding FROM: tables, views, system tables, CTEs, derived tables and joins, each producing a
+ * logical plan and the scope of columns it exposes.
+ */
+import type { PExpr } from '../exec/spec.js';
+import type * as ast from '../sql/ast.js';
+import { parseStatement } from '../sql/index.js';
+import { BOOLEAN, DOUBLE, SqlError, SqlState, assertNever, type SqlType } from '../types/index.js';
+import type { BoundQuery, LPlan, LogicalJoinType } from './logical.js';
+import { ROW_HANDLE_COLUMN, resolveRelation, type BindEnvironment } from './context.js';
+import { bindExpr } from './bind-expr.js';
+import { coerce, unifyForComparison } from './coerce.js';
+import { Scope, type ScopeColumn } from './scope.js';
+
+export interface FromResult {
+  readonly plan: LPlan;
+  readonly scope: Scope;
+}
+
+/** CTEs visible to a query, by name. */
+export type CteMap = ReadonlyMap<string, BoundQuery>;
+
+export interface QueryBinder {
+  (q: ast.Query, env: BindEnvironment, ctes: CteMap): BoundQuery;
+}
+
+export function bindFromList(items: readonly ast.FromItem[], env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult | null {
+  let acc: FromResult | null = null;
+  for (const item of items) {
+    const next = bindFromItem(item, env, ctes, bindQuery);
+    acc = acc ? joinResults(acc, next, 'inner', null) : next;
+  }
+  return acc;
+}
+
+function bindFromItem(item: ast.FromItem, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult {
+  switch (item.kind) {
+    case 'table':
+      return bindTableRef(item, env, ctes, bindQuery);
+    case 'subqueryRef': {
+      const bound = bindQuery(item.query, env, ctes);
+      return derived(bound, item.alias ?? null, item.columnAliases, item.pos);
+    }
+    case 'join':
+      return bindJoin(item, env, ctes, bindQuery);
+    case 'functionRef':
+      throw new SqlError(SqlState.featureNotSupported, `table function ${item.func.name} in FROM is not supported yet in Slicewise`, {
+        position: item.pos,
+      });
+    default:
+      return assertNever(item);
+  }
+}
+
+function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult {
+  const { schema, name, pos } = item.name;
+  const cte = schema === undefined ? ctes.get(name) : undefined;
+  if (cte) return derived(cte, item.alias ?? name, item.columnAliases, pos);
+  const resolved = resolveRelation(env, schema, name, pos);
+  const alias = item.alias ?? name;
+  if (resolved.kind === 'system') {
+    const def = resolved.def;
+    const types = def.columns.map((c) => c.type);
+    const plan: LPlan = { kind: 'rows', name: def.name, batch: env.systemRows(def), types };
+    return { plan, scope: namedScope(alias, def.schema, def.columns, item.columnAliases) };
+  }
+  const meta = resolved.meta;
+  if (meta.kind === 'view') {
+    const stmt = parseStatement(meta.queryText);
+    if (stmt.kind !== 'query') throw new SqlError(SqlState.internalError, `view "${meta.name}" has no query`);
+    const bound = bindQuery(stmt.query, env, new Map());
+    const renamed = meta.columnNames ? { ...bound, names: meta.columnNames } : bound;
+    return derived(renamed, alias, item.columnAliases, pos);
+  }
+  const columns = meta.columns.map((_, i) => i);
+  const types = meta.columns.map((c) => c.type);
+  const scope = namedScope(alias, meta.schema, meta.columns, item.columnAliases);
+  if (env.rowHandleTable === meta.id) {
+    const plan: LPlan = { kind: 'scan', table: meta, columns, types: [...types, DOUBLE], withRowHandles: true };
+    const handle: ScopeColumn = { table: alias, schema: meta.schema, name: ROW_HANDLE_COLUMN, type: DOUBLE, hidden: true };
+    return { plan, scope: new Scope([...scope.columns, handle]) };
+  }
+  return { plan: { kind: 'scan', table: meta, columns, types, withRowHandles: false }, scope };
+}
+
+function namedScope(
+  table: string,
+  schema: string | null,
+  columns: readonly { readonly name: string; readonly type: SqlType }[],
+  aliases: readonly string[] | undefined,
+): Scope {
+  return new Scope(columns.map((c, i) => ({ table, schema, name: aliases?.[i] ?? c.name, type: c.type })));
+}
+
+function derived(bound: BoundQuery, alias: string | null, aliases: readonly string[] | undefined, pos: number): FromResult {
+  if (aliases && aliases.length > bound.names.length) {
+    throw new SqlError(SqlState.invalidParameterValue, `table "${alias}" has ${bound.names.length} columns available but ${aliases.length} columns specified`, {
+      position: pos,
+    });
+  }
+  const cols: ScopeColumn[] = bound.names.map((n, i) => ({ table: alias, schema: null, name: aliases?.[i] ?? n, type: bound.types[i]! }));
+  return { plan: bound.plan, scope: new Scope(cols) };
+}
+
+function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult {
+  const left = bindFromItem(item.left, env, ctes, bindQuery);
+  const right = bindFromItem(item.right, env, ctes, bindQuery);
+  const joinType: LogicalJoinType = item.type === 'cross' ? 'inner' : item.type;
+  const combined = left.scope.concat(right.scope);
+  let usingColumns = item.using;
+  if (item.natural) {
+    const rightNames = new Set(right.scope.columns.filter((c) => !c.hidden).map((c) => c.name));
+    usingColumns = left.scope.columns.filter((c) => !c.hidden && rightNames.has(c.name)).map((c) => c.name);
+  }
+  if (usingColumns) {
+    const conds: PExpr[] = [];
+    const hide = new Set<number>();
+    for (const name of usingColumns) {
+      const li = left.scope.resolve([], name, item.pos);
+      const ri = right.scope.resolve([], name, item.pos);
+      const l: PExpr = { kind: 'col', index: li, type: left.scope.columns[li]!.type };
+      const r: PExpr = { kind: 'col', index: left.scope.columns.length + ri, type: right.scope.columns[ri]!.type };
+      const [a, b] = unifyForComparison(l, r, '=', item.pos);
+      conds.push({ kind: 'compare', op: '=', left: a, right: b, type: BOOLEAN });
+      hide.add(left.scope.columns.length + ri);
+    }
+    const condition: PExpr | null = conds.length === 0 ? null : conds.length === 1 ? conds[0]! : { kind: 'and', args: conds, type: BOOLEAN };
+    const scope = new Scope(combined.columns.map((c, i) => (hide.has(i) ? { ...c, hidden: true } : c)));
+    return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope };
+  }
+  let condition: PExpr | null = null;
+  if (item.on) {
+    condition = coerce(bindExpr(item.on, { env, scope: combined, noAggregatesIn: 'JOIN conditions' }), BOOLEAN, 'implicit', item.on.pos);
+  } else if (item.type !== 'cross') {
+    throw new SqlError(SqlState.syntaxError, 'syntax error: JOIN requires ON or USING', { position: item.pos });
+  }
+  return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope: combined };
+}
+
+function joinResults(left: FromResult, right: FromResult, type: LogicalJoinType, condition: PExpr | null): FromResult {
+  return { plan: joinPlan(left.plan, right.plan, type, condition), scope: left.scope.concat(right.scope) };
+}
+
+export function joinPlan(left: LPlan, right: LPlan, joinType: LogicalJoinType, condition: PExpr | null): LPlan {
+  const types = joinType === 'semi' || joinType === 'anti' ? left.types : [...left.types, ...right.types];
+  return { kind: 'join', joinType, left, right, condition, types };
+}

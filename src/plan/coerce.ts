@@ -1,0 +1,90 @@
+/**
+ * Type coercion during binding: implicit casts between operands, assignment casts into columns,
+ * and folding of literal casts at bind time (so a bad literal is reported at its position).
+ */
+import type { PExpr } from '../exec/spec.js';
+import {
+  SqlError,
+  SqlState,
+  castValue,
+  commonType,
+  isNumericType,
+  isStringType,
+  parseValue,
+  typeName,
+  typesEqual,
+  varcharType,
+  type SqlType,
+} from '../types/index.js';
+
+const VARCHAR_FOR_COMPARISON = varcharType(65535);
+
+export type CoercionMode = 'implicit' | 'assignment' | 'explicit';
+
+/** `e` converted to `to`. Literals are converted now; other expressions get a cast node. */
+export function coerce(e: PExpr, to: SqlType, mode: CoercionMode, pos: number): PExpr {
+  if (typesEqual(e.type, to) && !(mode !== 'implicit' && isStringType(to))) return e;
+  if (to.kind === 'unknown') return e;
+  if (e.kind === 'const') {
+    if (e.value === null) return { kind: 'const', value: null, type: to };
+    try {
+      const value = e.type.kind === 'unknown' ? parseValue(String(e.value), to) : castValue(e.value, e.type, to, mode === 'explicit');
+      return { kind: 'const', value, type: to };
+    } catch (err) {
+      throw err instanceof SqlError ? err.at(pos) : err;
+    }
+  }
+  if (typesEqual(e.type, to)) return e;
+  return { kind: 'cast', expr: e, type: to, explicit: mode === 'explicit' };
+}
+
+/**
+ * Bring two operands of a comparison to one type, as Redshift does: an untyped literal takes the
+ * other side's type; numbers widen; a DECIMAL compared with a string converts the string, other
+ * numbers compared with strings compare as strings.
+ */
+export function unifyForComparison(left: PExpr, right: PExpr, op: string, pos: number): [PExpr, PExpr] {
+  const lt = left.type;
+  const rt = right.type;
+  if (lt.kind === 'unknown' && rt.kind === 'unknown') {
+    return [coerce(left, VARCHAR_FOR_COMPARISON, 'implicit', pos), coerce(right, VARCHAR_FOR_COMPARISON, 'implicit', pos)];
+  }
+  if (lt.kind === 'unknown') return [coerce(left, rt, 'implicit', pos), right];
+  if (rt.kind === 'unknown') return [left, coerce(right, lt, 'implicit', pos)];
+  if (typesEqual(lt, rt)) return [left, right];
+  if (isStringType(lt) && isStringType(rt)) return [left, right];
+  if (isNumericType(lt) && isStringType(rt)) return numberVersusString(left, right, pos, false);
+  if (isStringType(lt) && isNumericType(rt)) return numberVersusString(right, left, pos, true);
+  let common: SqlType;
+  try {
+    common = commonType([lt, rt], 'comparison');
+  } catch {
+    throw new SqlError(SqlState.undefinedFunction, `operator does not exist: ${typeName(lt)} ${op} ${typeName(rt)}`, {
+      position: pos,
+      hint: 'No operator matches the given name and argument type(s). You might need to add explicit type casts.',
+    });
+  }
+  return [coerce(left, common, 'implicit', pos), coerce(right, common, 'implicit', pos)];
+}
+
+function numberVersusString(num: PExpr, str: PExpr, pos: number, swapped: boolean): [PExpr, PExpr] {
+  const pair: [PExpr, PExpr] =
+    num.type.kind === 'decimal'
+      ? [num, coerce(str, num.type, 'implicit', pos)]
+      : [coerce(num, VARCHAR_FOR_COMPARISON, 'implicit', pos), str];
+  return swapped ? [pair[1], pair[0]] : pair;
+}
+
+/** The common type of several expressions (CASE branches, COALESCE, IN lists, VALUES columns), each coerced to it. */
+export function unifyAll(exprs: readonly PExpr[], context: string, pos: number): { type: SqlType; exprs: PExpr[] } {
+  let type: SqlType;
+  try {
+    type = commonType(
+      exprs.map((e) => e.type),
+      context,
+    );
+  } catch (err) {
+    throw err instanceof SqlError ? err.at(pos) : err;
+  }
+  return { type, exprs: exprs.map((e) => coerce(e, type, 'implicit', pos)) };
+}

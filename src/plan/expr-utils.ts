@@ -1,0 +1,75 @@
+/** Walking bound expressions: which input columns they use, and remapping column indexes. */
+import type { PExpr } from '../exec/spec.js';
+import { assertNever } from '../types/index.js';
+
+export function referencedColumns(e: PExpr, out: number[] = []): number[] {
+  switch (e.kind) {
+    case 'col':
+      out.push(e.index);
+      break;
+    case 'const':
+      break;
+    case 'call':
+    case 'and':
+    case 'or':
+    case 'coalesce':
+      e.args.forEach((a) => referencedColumns(a, out));
+      break;
+    case 'cast':
+      referencedColumns(e.expr, out);
+      break;
+    case 'not':
+    case 'isNull':
+      referencedColumns(e.arg, out);
+      break;
+    case 'compare':
+      referencedColumns(e.left, out);
+      referencedColumns(e.right, out);
+      break;
+    case 'inList':
+      referencedColumns(e.arg, out);
+      e.list.forEach((a) => referencedColumns(a, out));
+      break;
+    case 'case':
+      e.whens.forEach((w) => {
+        referencedColumns(w.when, out);
+        referencedColumns(w.then, out);
+      });
+      if (e.else) referencedColumns(e.else, out);
+      break;
+    default:
+      assertNever(e);
+  }
+  return out;
+}
+
+export function mapColumns(e: PExpr, f: (index: number) => number): PExpr {
+  switch (e.kind) {
+    case 'col':
+      return { ...e, index: f(e.index) };
+    case 'const':
+      return e;
+    case 'call':
+    case 'and':
+    case 'or':
+    case 'coalesce':
+      return { ...e, args: e.args.map((a) => mapColumns(a, f)) };
+    case 'cast':
+      return { ...e, expr: mapColumns(e.expr, f) };
+    case 'not':
+    case 'isNull':
+      return { ...e, arg: mapColumns(e.arg, f) };
+    case 'compare':
+      return { ...e, left: mapColumns(e.left, f), right: mapColumns(e.right, f) };
+    case 'inList':
+      return { ...e, arg: mapColumns(e.arg, f), list: e.list.map((a) => mapColumns(a, f)) };
+    case 'case':
+      return {
+        ...e,
+        whens: e.whens.map((w) => ({ when: mapColumns(w.when, f), then: mapColumns(w.then, f) })),
+        else: e.else ? mapColumns(e.else, f) : null,
+      };
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * plan/: from a query's AST to a physical plan — bind (names and types against the catalog),
+ * optimize (predicate pushdown), then place on slices and cut into fragments.
+ */
+import type { PhysicalPlan } from '../exec/spec.js';
+import type * as ast from '../sql/ast.js';
+import { bindQuery } from './bind-query.js';
+import type { BindEnvironment } from './context.js';
+import { optimize } from './optimize.js';
+import { toPhysical, type DistLabel, type PlanningInput } from './physical.js';
+
+export interface PlannedQuery {
+  readonly physical: PhysicalPlan;
+  readonly names: readonly string[];
+  /** Data-movement labels of the joins, in planning order (EXPLAIN shows them). */
+  readonly joinLabels: readonly DistLabel[];
+}
+
+export function planQuery(query: ast.Query, env: BindEnvironment, stats: PlanningInput): PlannedQuery {
+  const bound = bindQuery(query, env);
+  const physical = toPhysical(optimize(bound.plan), bound.names, stats);
+  return { physical, names: bound.names, joinLabels: physical.joinLabels };
+}
+
+export { bindExpr, bindLiteral, typeFromNode, type ExprContext } from './bind-expr.js';
+export { coerce } from './coerce.js';
+export { ROW_HANDLE_COLUMN, type BindEnvironment, type SessionInfo, resolveRelation } from './context.js';
+export { Scope } from './scope.js';
+export type { DistLabel, PlanningInput } from './physical.js';

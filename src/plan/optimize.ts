@@ -1,0 +1,76 @@
+/**
+ * Logical rewrites before distribution planning: push WHERE conjuncts down to the FROM item they
+ * belong to, or into the join whose two sides they connect (so `FROM a, b WHERE a.k = b.k` becomes
+ * a hash join instead of a cross product).
+ */
+import type { PExpr } from '../exec/spec.js';
+import { BOOLEAN } from '../types/index.js';
+import type { LPlan } from './logical.js';
+import { mapColumns, referencedColumns } from './expr-utils.js';
+
+export function optimize(plan: LPlan): LPlan {
+  switch (plan.kind) {
+    case 'filter': {
+      const input = optimize(plan.input);
+      return pushFilter(input, conjuncts(plan.predicate));
+    }
+    case 'project':
+      return { ...plan, input: optimize(plan.input) };
+    case 'join':
+      return { ...plan, left: optimize(plan.left), right: optimize(plan.right) };
+    case 'aggregate':
+    case 'sort':
+    case 'limit':
+    case 'distinct':
+      return { ...plan, input: optimize(plan.input) };
+    case 'unionAll':
+      return { ...plan, inputs: plan.inputs.map(optimize) };
+    case 'scan':
+    case 'values':
+    case 'rows':
+      return plan;
+  }
+}
+
+export function conjuncts(e: PExpr): PExpr[] {
+  if (e.kind === 'and') return e.args.flatMap(conjuncts);
+  return [e];
+}
+
+export function andAll(parts: readonly PExpr[]): PExpr | null {
+  if (parts.length === 0) return null;
+  if (parts.length === 1) return parts[0]!;
+  return { kind: 'and', args: parts, type: BOOLEAN };
+}
+
+function withFilter(plan: LPlan, parts: readonly PExpr[]): LPlan {
+  const predicate = andAll(parts);
+  return predicate ? { kind: 'filter', input: plan, predicate, types: plan.types } : plan;
+}
+
+/** Place each conjunct as low as it can go. */
+function pushFilter(plan: LPlan, parts: PExpr[]): LPlan {
+  if (parts.length === 0) return plan;
+  if (plan.kind === 'filter') return pushFilter(plan.input, [...conjuncts(plan.predicate), ...parts]);
+  if (plan.kind !== 'join' || plan.joinType === 'full' || plan.joinType === 'right' || plan.joinType === 'semi' || plan.joinType === 'anti') {
+    return withFilter(plan, parts);
+  }
+  const leftWidth = plan.left.types.length;
+  const toLeft: PExpr[] = [];
+  const toRight: PExpr[] = [];
+  const toJoin: PExpr[] = [];
+  const stay: PExpr[] = [];
+  for (const p of parts) {
+    const cols = referencedColumns(p);
+    const usesLeft = cols.some((c) => c < leftWidth);
+    const usesRight = cols.some((c) => c >= leftWidth);
+    if (!usesRight) toLeft.push(p);
+    else if (!usesLeft && plan.joinType === 'inner') toRight.push(mapColumns(p, (i) => i - leftWidth));
+    else if (plan.joinType === 'inner') toJoin.push(p);
+    else stay.push(p);
+  }
+  const left = pushFilter(plan.left, toLeft);
+  const right = pushFilter(plan.right, toRight);
+  const condition = andAll([...(plan.condition ? conjuncts(plan.condition) : []), ...toJoin]);
+  return withFilter({ ...plan, left, right, condition }, stay);
+}

@@ -1,0 +1,373 @@
+/**
+ * The distribution planner: decides where each part of a logical plan runs and where rows must
+ * move, and cuts the plan into fragments (Redshift's streams) separated by exchanges.
+ *
+ * Placement of an intermediate result:
+ * - 'hashed': spread over all slices, rows with equal `keys` on one slice (KEY tables, redistributed rows);
+ * - 'spread': spread over all slices in no useful way (EVEN tables);
+ * - 'replicated': every node can read the whole result locally (DISTSTYLE ALL tables);
+ * - 'leader': only on the leader (constants, system tables, merged results).
+ * Joins follow Redshift's labels: DS_DIST_NONE (co-located), DS_DIST_ALL_NONE (inner is ALL),
+ * DS_DIST_INNER / DS_DIST_OUTER (one side redistributed), DS_BCAST_INNER, DS_DIST_BOTH.
+ */
+import type { Fragment, FragmentOutput, JoinType, PExpr, POp, PhysicalPlan, SortKey } from '../exec/spec.js';
+import { assertNever, isIntegerType, type SqlType } from '../types/index.js';
+import type { LPlan } from './logical.js';
+import { mapColumns } from './expr-utils.js';
+import { andAll, conjuncts } from './optimize.js';
+
+type Placement =
+  | { readonly kind: 'hashed'; readonly keys: readonly number[]; readonly keyTypes: readonly SqlType[] }
+  | { readonly kind: 'spread' }
+  | { readonly kind: 'replicated' }
+  | { readonly kind: 'leader' };
+
+interface Placed {
+  readonly op: POp;
+  readonly placement: Placement;
+  readonly types: readonly SqlType[];
+  /** Row estimate, for choosing build sides and broadcasts. */
+  readonly rows: number;
+}
+
+export type DistLabel = 'DS_DIST_NONE' | 'DS_DIST_ALL_NONE' | 'DS_DIST_INNER' | 'DS_DIST_OUTER' | 'DS_BCAST_INNER' | 'DS_DIST_BOTH' | 'DS_DIST_ALL_INNER';
+
+export interface PlanningInput {
+  /** Live rows of a table (statistics for join planning). */
+  tableRows(tableId: number): number;
+}
+
+/** Inner sides up to this many estimated rows are broadcast rather than redistributed. */
+const BROADCAST_ROWS = 20_000;
+
+export function toPhysical(plan: LPlan, names: readonly string[], input: PlanningInput): PhysicalPlan & { joinLabels: DistLabel[] } {
+  const builder = new FragmentBuilder(input);
+  const top = builder.place(plan);
+  const leader = builder.toLeader(top);
+  return { fragments: builder.fragments, leader, names, types: plan.types, joinLabels: builder.joinLabels };
+}
+
+class FragmentBuilder {
+  readonly fragments: Fragment[] = [];
+  readonly joinLabels: DistLabel[] = [];
+
+  constructor(private readonly input: PlanningInput) {}
+
+  private addFragment(p: Placed, output: FragmentOutput): number {
+    const id = this.fragments.length;
+    this.fragments.push({ id, root: p.op, output, types: p.types, slices: p.placement.kind === 'replicated' ? [0] : null });
+    return id;
+  }
+
+  /** Bring a result to the leader (gather). */
+  toLeader(p: Placed): POp {
+    if (p.placement.kind === 'leader') return p.op;
+    const id = this.addFragment(p, { kind: 'gather' });
+    return { kind: 'exchange', fragmentId: id, types: p.types };
+  }
+
+  private redistribute(p: Placed, keys: readonly PExpr[]): Placed {
+    const id = this.addFragment(p, { kind: 'hash', keys });
+    const cols = keys.map((k) => (k.kind === 'col' ? k.index : -1));
+    const placement: Placement = cols.every((c) => c >= 0) ? { kind: 'hashed', keys: cols, keyTypes: keys.map((k) => k.type) } : { kind: 'spread' };
+    return { op: { kind: 'exchange', fragmentId: id, types: p.types }, placement, types: p.types, rows: p.rows };
+  }
+
+  private broadcast(p: Placed): Placed {
+    const id = this.addFragment(p, { kind: 'broadcast' });
+    return { op: { kind: 'exchange', fragmentId: id, types: p.types }, placement: { kind: 'replicated' }, types: p.types, rows: p.rows };
+  }
+
+  place(plan: LPlan): Placed {
+    switch (plan.kind) {
+      case 'scan': {
+        const t = plan.table;
+        const rows = this.input.tableRows(t.id);
+        const op: POp = {
+          kind: 'scan',
+          tableId: t.id,
+          columns: plan.columns,
+          types: plan.types,
+          filter: null,
+          rangeFilters: [],
+          allCopy: t.effectiveDistStyle === 'all',
+          withRowHandles: plan.withRowHandles,
+        };
+        let placement: Placement = { kind: 'spread' };
+        if (t.effectiveDistStyle === 'all') placement = { kind: 'replicated' };
+        else if (t.effectiveDistStyle === 'key' && t.distKey !== null && plan.columns.includes(t.distKey)) {
+          placement = { kind: 'hashed', keys: [plan.columns.indexOf(t.distKey)], keyTypes: [t.columns[t.distKey]!.type] };
+        }
+        return { op, placement, types: plan.types, rows };
+      }
+      case 'values':
+        return { op: { kind: 'values', rows: plan.rows, types: plan.types }, placement: { kind: 'leader' }, types: plan.types, rows: plan.rows.length };
+      case 'rows':
+        return { op: { kind: 'rows', batch: plan.batch, types: plan.types }, placement: { kind: 'leader' }, types: plan.types, rows: plan.batch.rowCount };
+      case 'filter': {
+        const child = this.place(plan.input);
+        // Fold the predicate into the scan so rows are dropped as they are read.
+        if (child.op.kind === 'scan' && child.op.filter === null) {
+          return { ...child, op: { ...child.op, filter: plan.predicate }, rows: Math.ceil(child.rows / 3) };
+        }
+        return { ...child, op: { kind: 'filter', input: child.op, predicate: plan.predicate }, rows: Math.ceil(child.rows / 3) };
+      }
+      case 'project': {
+        const child = this.place(plan.input);
+        return { op: { kind: 'project', input: child.op, exprs: plan.exprs }, placement: projectPlacement(child.placement, plan.exprs), types: plan.types, rows: child.rows };
+      }
+      case 'join':
+        return this.placeJoin(plan);
+      case 'aggregate':
+        return this.placeAggregate(plan);
+      case 'sort':
+        return this.placeSort(plan.input, plan.keys, null, 0, plan.types);
+      case 'limit': {
+        if (plan.input.kind === 'sort') return this.placeSort(plan.input.input, plan.input.keys, plan.limit, plan.offset, plan.types);
+        const child = this.place(plan.input);
+        if (child.placement.kind === 'leader') return { ...child, op: { kind: 'limit', input: child.op, limit: plan.limit, offset: plan.offset } };
+        const perSlice: POp = { kind: 'limit', input: child.op, limit: plan.limit === null ? null : plan.limit + plan.offset, offset: 0 };
+        const gathered = this.toLeader({ ...child, op: perSlice });
+        return leaderResult({ kind: 'limit', input: gathered, limit: plan.limit, offset: plan.offset }, plan.types, plan.limit ?? child.rows);
+      }
+      case 'distinct': {
+        const child = this.place(plan.input);
+        if (child.placement.kind === 'leader') return { ...child, op: { kind: 'distinct', input: child.op } };
+        const local: POp = { kind: 'distinct', input: child.op };
+        if (child.placement.kind === 'hashed') return { ...child, op: local };
+        return leaderResult({ kind: 'distinct', input: this.toLeader({ ...child, op: local }) }, plan.types, child.rows);
+      }
+      case 'unionAll': {
+        const inputs = plan.inputs.map((i) => this.toLeader(this.place(i)));
+        return leaderResult({ kind: 'append', inputs }, plan.types, inputs.length);
+      }
+      default:
+        return assertNever(plan);
+    }
+  }
+
+  /** Sort per slice (top-N when limited), then merge the sorted runs on the leader. */
+  private placeSort(inputPlan: LPlan, keys: readonly SortKey[], limit: number | null, offset: number, types: readonly SqlType[]): Placed {
+    const child = this.place(inputPlan);
+    const keep = limit === null ? null : limit + offset;
+    if (child.placement.kind === 'leader') {
+      const sorted: POp = { kind: 'sort', input: child.op, keys, limit: keep };
+      return leaderResult(offset > 0 || keep !== null ? { kind: 'limit', input: sorted, limit, offset } : sorted, types, child.rows);
+    }
+    const local: POp = { kind: 'sort', input: child.op, keys, limit: keep };
+    const id = this.addFragment({ ...child, op: local }, { kind: 'gather' });
+    const merged: POp = { kind: 'merge', fragmentId: id, keys, limit: keep };
+    return leaderResult(offset > 0 ? { kind: 'limit', input: merged, limit, offset } : merged, types, keep ?? child.rows);
+  }
+
+  private placeAggregate(plan: Extract<LPlan, { kind: 'aggregate' }>): Placed {
+    const child = this.place(plan.input);
+    const rows = plan.groupKeys.length === 0 ? 1 : Math.max(1, Math.ceil(child.rows / 10));
+    const single = (input: POp): POp => ({ kind: 'aggregate', input, phase: 'single', groupKeys: plan.groupKeys, aggregates: plan.aggregates });
+    if (child.placement.kind === 'leader') return leaderResult(single(child.op), plan.types, rows);
+    if (child.placement.kind === 'replicated') {
+      return leaderResult(single(this.toLeader(child)), plan.types, rows);
+    }
+    // Groups never span slices when the input is hashed on a subset of the group keys.
+    if (child.placement.kind === 'hashed') {
+      const groupCols = plan.groupKeys.map((k) => (k.kind === 'col' ? k.index : -1));
+      const placement = child.placement;
+      if (placement.keys.every((k) => groupCols.includes(k))) {
+        const outKeys = placement.keys.map((k) => groupCols.indexOf(k));
+        return { op: single(child.op), placement: { kind: 'hashed', keys: outKeys, keyTypes: placement.keyTypes }, types: plan.types, rows };
+      }
+    }
+    const partial: POp = { kind: 'aggregate', input: child.op, phase: 'partial', groupKeys: plan.groupKeys, aggregates: plan.aggregates };
+    const partialTypes = [...plan.groupKeys.map((k) => k.type), ...plan.aggregates.map((a) => a.type)];
+    const gathered = this.toLeader({ op: partial, placement: child.placement, types: partialTypes, rows });
+    const finalKeys = plan.groupKeys.map((k, i): PExpr => ({ kind: 'col', index: i, type: k.type }));
+    return leaderResult({ kind: 'aggregate', input: gathered, phase: 'final', groupKeys: finalKeys, aggregates: plan.aggregates }, plan.types, rows);
+  }
+
+  private placeJoin(plan: Extract<LPlan, { kind: 'join' }>): Placed {
+    let left = this.place(plan.left);
+    let right = this.place(plan.right);
+    const leftWidth = plan.left.types.length;
+    const { pairs, residual } = equiKeys(plan.condition, leftWidth);
+    const joinType: JoinType = plan.joinType;
+
+    if (left.placement.kind === 'leader' || right.placement.kind === 'leader') {
+      return leaderResult(joinOp(joinType, this.toLeader(left), this.toLeader(right), pairs, residual, plan.condition), plan.types, Math.max(left.rows, right.rows));
+    }
+    if (pairs.length === 0) {
+      // Nested loop: the inner side must be complete wherever the outer side is.
+      if (right.placement.kind !== 'replicated' && (joinType === 'inner' || joinType === 'left' || joinType === 'semi' || joinType === 'anti')) {
+        right = this.broadcast(right);
+        this.joinLabels.push('DS_BCAST_INNER');
+      }
+      if (right.placement.kind === 'replicated' && joinType !== 'right' && joinType !== 'full') {
+        const op = joinOp(joinType, left.op, right.op, pairs, residual, plan.condition);
+        return { op, placement: left.placement.kind === 'replicated' ? { kind: 'replicated' } : { kind: 'spread' }, types: plan.types, rows: left.rows * right.rows };
+      }
+      return leaderResult(joinOp(joinType, this.toLeader(left), this.toLeader(right), pairs, residual, plan.condition), plan.types, left.rows * right.rows);
+    }
+
+    const leftKeys = pairs.map((p) => p.left);
+    const rightKeys = pairs.map((p) => p.right);
+    const rows = Math.max(left.rows, right.rows);
+    const resultPlacement = (): Placement => {
+      if (joinType === 'full') return { kind: 'spread' };
+      if (joinType === 'right') return shiftPlacement(right.placement, leftWidth);
+      return left.placement;
+    };
+    const inFragment = (label: DistLabel): Placed => {
+      this.joinLabels.push(label);
+      return { op: joinOp(joinType, left.op, right.op, pairs, residual, plan.condition), placement: resultPlacement(), types: plan.types, rows };
+    };
+
+    if (left.placement.kind === 'replicated' && right.placement.kind === 'replicated') return { ...inFragment('DS_DIST_NONE'), placement: { kind: 'replicated' } };
+    if (colocated(left.placement, right.placement, leftKeys, rightKeys)) return inFragment('DS_DIST_NONE');
+    const outerPreserving = joinType === 'inner' || joinType === 'left' || joinType === 'semi' || joinType === 'anti';
+    if (right.placement.kind === 'replicated' && outerPreserving) return inFragment('DS_DIST_ALL_NONE');
+    if (left.placement.kind === 'replicated' && (joinType === 'inner' || joinType === 'right')) {
+      // Swap so the ALL table is the inner (build) side, then restore the column order.
+      return this.swappedJoin(plan, left, right, pairs, residual, leftWidth);
+    }
+    if (left.placement.kind === 'hashed' && hashedOn(left.placement, leftKeys) && right.placement.kind !== 'replicated') {
+      right = this.redistribute(right, alignKeys(left.placement, leftKeys, rightKeys));
+      return inFragment('DS_DIST_INNER');
+    }
+    if (right.placement.kind === 'hashed' && hashedOn(right.placement, rightKeys) && left.placement.kind !== 'replicated') {
+      left = this.redistribute(left, alignKeys(right.placement, rightKeys, leftKeys));
+      return inFragment('DS_DIST_OUTER');
+    }
+    if (right.rows <= BROADCAST_ROWS && outerPreserving && left.placement.kind !== 'replicated') {
+      right = this.broadcast(right);
+      return inFragment('DS_BCAST_INNER');
+    }
+    left = this.redistribute(left, leftKeys);
+    right = this.redistribute(right, rightKeys);
+    return inFragment('DS_DIST_BOTH');
+  }
+
+  private swappedJoin(
+    plan: Extract<LPlan, { kind: 'join' }>,
+    left: Placed,
+    right: Placed,
+    pairs: readonly KeyPair[],
+    residual: PExpr | null,
+    leftWidth: number,
+  ): Placed {
+    const rightWidth = plan.right.types.length;
+    // In the swapped row, right columns come first.
+    const swapIndex = (i: number): number => (i < leftWidth ? i + rightWidth : i - leftWidth);
+    const swappedResidual = residual ? mapColumns(residual, swapIndex) : null;
+    const op: POp = {
+      kind: 'hashJoin',
+      joinType: plan.joinType === 'right' ? 'left' : 'inner',
+      probe: right.op,
+      build: left.op,
+      probeKeys: pairs.map((p) => p.right),
+      buildKeys: pairs.map((p) => p.left),
+      residual: swappedResidual,
+    };
+    const reorder: PExpr[] = plan.types.map((t, i) => ({ kind: 'col', index: swapIndex(i), type: t }));
+    this.joinLabels.push('DS_DIST_ALL_NONE');
+    const placement = right.placement.kind === 'hashed' ? shiftPlacement(right.placement, leftWidth) : right.placement;
+    return { op: { kind: 'project', input: op, exprs: reorder }, placement, types: plan.types, rows: Math.max(left.rows, right.rows) };
+  }
+}
+
+function leaderResult(op: POp, types: readonly SqlType[], rows: number): Placed {
+  return { op, placement: { kind: 'leader' }, types, rows };
+}
+
+interface KeyPair {
+  /** Over the left input's columns. */
+  readonly left: PExpr;
+  /** Over the right input's columns. */
+  readonly right: PExpr;
+}
+
+/** Split a join condition into equality pairs (left expr = right expr) and the rest. */
+function equiKeys(condition: PExpr | null, leftWidth: number): { pairs: KeyPair[]; residual: PExpr | null } {
+  if (!condition) return { pairs: [], residual: null };
+  const pairs: KeyPair[] = [];
+  const rest: PExpr[] = [];
+  for (const c of conjuncts(condition)) {
+    if (c.kind === 'compare' && c.op === '=') {
+      const l = side(c.left, leftWidth);
+      const r = side(c.right, leftWidth);
+      if (l === 'left' && r === 'right') {
+        pairs.push({ left: c.left, right: mapColumns(c.right, (i) => i - leftWidth) });
+        continue;
+      }
+      if (l === 'right' && r === 'left') {
+        pairs.push({ left: c.right, right: mapColumns(c.left, (i) => i - leftWidth) });
+        continue;
+      }
+    }
+    rest.push(c);
+  }
+  return { pairs, residual: andAll(rest) };
+}
+
+function side(e: PExpr, leftWidth: number): 'left' | 'right' | 'both' | 'none' {
+  const cols: number[] = [];
+  collect(e, cols);
+  if (cols.length === 0) return 'none';
+  const l = cols.some((c) => c < leftWidth);
+  const r = cols.some((c) => c >= leftWidth);
+  return l && r ? 'both' : l ? 'left' : 'right';
+}
+
+function collect(e: PExpr, out: number[]): void {
+  mapColumns(e, (i) => {
+    out.push(i);
+    return i;
+  });
+}
+
+function joinOp(joinType: JoinType, probe: POp, build: POp, pairs: readonly KeyPair[], residual: PExpr | null, condition: PExpr | null): POp {
+  if (pairs.length === 0) return { kind: 'nestedLoopJoin', joinType, probe, build, condition };
+  return { kind: 'hashJoin', joinType, probe, build, probeKeys: pairs.map((p) => p.left), buildKeys: pairs.map((p) => p.right), residual };
+}
+
+/** Whether equal join-key values are guaranteed to sit on the same slice on both sides. */
+function colocated(l: Placement, r: Placement, leftKeys: readonly PExpr[], rightKeys: readonly PExpr[]): boolean {
+  if (l.kind !== 'hashed' || r.kind !== 'hashed' || l.keys.length !== r.keys.length) return false;
+  return l.keys.every((lk, i) => {
+    const pairIndex = leftKeys.findIndex((k) => k.kind === 'col' && k.index === lk);
+    if (pairIndex < 0) return false;
+    const rk = rightKeys[pairIndex]!;
+    return rk.kind === 'col' && rk.index === r.keys[i] && hashCompatible(l.keyTypes[i]!, r.keyTypes[i]!);
+  });
+}
+
+/** Two column types hash equal values identically (so KEY placement agrees). */
+function hashCompatible(a: SqlType, b: SqlType): boolean {
+  if (isIntegerType(a) && isIntegerType(b)) return true;
+  if ((a.kind === 'char' || a.kind === 'varchar') && (b.kind === 'char' || b.kind === 'varchar')) return true;
+  return a.kind === b.kind;
+}
+
+function hashedOn(p: Extract<Placement, { kind: 'hashed' }>, keys: readonly PExpr[]): boolean {
+  return p.keys.every((k) => keys.some((e) => e.kind === 'col' && e.index === k));
+}
+
+/** The other side's keys, in the order of this side's hash keys, so both hash alike. */
+function alignKeys(p: Extract<Placement, { kind: 'hashed' }>, keys: readonly PExpr[], otherKeys: readonly PExpr[]): PExpr[] {
+  return p.keys.map((k, i) => {
+    const idx = keys.findIndex((e) => e.kind === 'col' && e.index === k);
+    const other = otherKeys[idx]!;
+    const wanted = p.keyTypes[i]!;
+    // Redistribution must hash with the type the resident side was placed by.
+    return hashCompatible(other.type, wanted) ? other : { kind: 'cast', expr: other, type: wanted, explicit: false };
+  });
+}
+
+function shiftPlacement(p: Placement, by: number): Placement {
+  return p.kind === 'hashed' ? { ...p, keys: p.keys.map((k) => k + by) } : p;
+}
+
+/** What a projection keeps of its input's placement: hashed keys survive when passed through as columns. */
+function projectPlacement(p: Placement, exprs: readonly PExpr[]): Placement {
+  if (p.kind !== 'hashed') return p;
+  const keys = p.keys.map((k) => exprs.findIndex((e) => e.kind === 'col' && e.index === k));
+  return keys.every((k) => k >= 0) ? { ...p, keys } : { kind: 'spread' };
+}

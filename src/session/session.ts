@@ -1,0 +1,205 @@
+/**
+ * One client session: parses statements and routes them — queries to the planner and the leader,
+ * everything else to its command — inside the session's transaction (explicit, or one per statement).
+ * Statements of one session run one at a time, in order.
+ */
+import { runCommand, type ClusterCounters, type CommandContext, type CommandResult } from '../commands/index.js';
+import { batchToArrow, runQuery, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
+import type { SessionInfo } from '../plan/index.js';
+import { parse, type ParsedStatement } from '../sql/index.js';
+import { SqlError, SqlState, toJsValue, typeName, typeOid, type Notice } from '../types/index.js';
+import type { Batch } from '../exec/spec.js';
+import type { SqlType } from '../types/datatype.js';
+import type { QueryResult } from './result.js';
+import { SessionSettings } from './settings.js';
+
+/** What a session needs from its cluster. */
+export interface ClusterServices {
+  readonly db: Database;
+  readonly runner: NodeRunner;
+  readonly topology: Topology;
+  readonly log: QueryLog;
+  readonly counters: ClusterCounters;
+  readonly user: string;
+  readonly database: string;
+}
+
+export class SessionCore {
+  private txn: Transaction | null = null;
+  private readonly settings = new SessionSettings();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly cluster: ClusterServices,
+    readonly id: number,
+  ) {}
+
+  /** Run one or more statements; the result is the last statement's. */
+  query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
+    const run = this.queue.then(() => this.runText(sql, params));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    if (this.txn) this.cluster.db.rollback(this.txn);
+    this.txn = null;
+    await this.dropTempTables();
+  }
+
+  private async runText(sql: string, params: readonly unknown[]): Promise<QueryResult> {
+    if (this.closed) throw new SqlError(SqlState.internalError, 'session is closed');
+    const statements = parse(sql);
+    let last: QueryResult = emptyResult('EMPTY', []);
+    for (const s of statements) last = await this.runStatement(s, params);
+    return last;
+  }
+
+  private info(): SessionInfo {
+    return {
+      sessionId: this.id,
+      user: this.cluster.user,
+      database: this.cluster.database,
+      searchPath: [this.tempSchema(), ...this.settings.searchPath(this.cluster.user)],
+      tempSchema: this.tempSchema(),
+    };
+  }
+
+  private tempSchema(): string {
+    return `pg_temp_${this.id}`;
+  }
+
+  private async runStatement(parsed: ParsedStatement, params: readonly unknown[]): Promise<QueryResult> {
+    const stmt = parsed.statement;
+    if (stmt.kind === 'transaction') return this.transactionControl(stmt.action);
+    if (this.txn?.failed) {
+      throw new SqlError(SqlState.inFailedSqlTransaction, 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    if (stmt.kind === 'set' || stmt.kind === 'show' || stmt.kind === 'reset') {
+      const r = this.settings.handle(stmt, this.cluster.user);
+      return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, [], []) : emptyResult(r.command, []);
+    }
+    const txn = this.txn ?? this.cluster.db.begin(this.id, false);
+    const notices: Notice[] = [];
+    const statementTime = Date.now() * 1000;
+    const envFor = (state: DbState): StatementEnv => ({
+      runner: this.cluster.runner,
+      topology: this.cluster.topology,
+      state,
+      session: this.info(),
+      params,
+      statementTime,
+      transactionTime: txn.startTime,
+      log: this.cluster.log,
+      text: parsed.text,
+    });
+    try {
+      let result: QueryResult;
+      if (stmt.kind === 'query' && !(stmt.query.kind === 'select' && stmt.query.into)) {
+        const out = await runQuery(stmt.query, envFor(txn.view()));
+        result = rowsResult('SELECT', out.batch, out.names, out.types, notices, out.tasks);
+      } else {
+        const ctx: CommandContext = {
+          txn,
+          session: this.info(),
+          topology: this.cluster.topology,
+          counters: this.cluster.counters,
+          statementEnv: envFor,
+          notice: (n) => notices.push(n),
+        };
+        const r: CommandResult = await runCommand(stmt, ctx);
+        result = r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, notices, []) : emptyResult(r.command, notices, r.rowCount);
+      }
+      if (!txn.explicit) this.cluster.db.commit(txn);
+      return result;
+    } catch (err) {
+      if (txn.explicit) txn.failed = true;
+      else this.cluster.db.rollback(txn);
+      throw err instanceof SqlError ? err : new SqlError(SqlState.internalError, (err as Error).message);
+    }
+  }
+
+  private transactionControl(action: 'begin' | 'commit' | 'rollback'): QueryResult {
+    const { db } = this.cluster;
+    switch (action) {
+      case 'begin':
+        if (this.txn) return emptyResult('BEGIN', [{ severity: 'WARNING', code: '25001', message: 'there is already a transaction in progress' }]);
+        this.txn = db.begin(this.id, true);
+        return emptyResult('BEGIN', []);
+      case 'commit': {
+        const txn = this.txn;
+        this.txn = null;
+        if (!txn) return emptyResult('COMMIT', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
+        if (txn.failed) {
+          db.rollback(txn);
+          return emptyResult('ROLLBACK', []);
+        }
+        try {
+          db.commit(txn);
+        } catch (err) {
+          db.rollback(txn);
+          throw err;
+        }
+        return emptyResult('COMMIT', []);
+      }
+      case 'rollback': {
+        const txn = this.txn;
+        this.txn = null;
+        if (!txn) return emptyResult('ROLLBACK', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
+        db.rollback(txn);
+        return emptyResult('ROLLBACK', []);
+      }
+    }
+  }
+
+  /** Temp tables end with their session. */
+  private async dropTempTables(): Promise<void> {
+    const temps = this.cluster.db.committed.catalog.tables().filter((t) => t.temp && t.ownerSession === this.id);
+    if (temps.length === 0) return;
+    await this.runText(`drop table ${temps.map((t) => `"${t.schema}"."${t.name}"`).join(', ')}`, []).catch(() => undefined);
+  }
+}
+
+function emptyResult(command: string, notices: readonly Notice[], rowCount = 0): QueryResult {
+  return {
+    command,
+    rowCount,
+    fields: [],
+    rows: [],
+    notices,
+    tasks: [],
+    toArrow: () => batchToArrow({ columns: [], rowCount: 0 }, [], []),
+  };
+}
+
+function rowsResult(
+  command: string,
+  batch: Batch,
+  names: readonly string[],
+  types: readonly SqlType[],
+  notices: readonly Notice[],
+  tasks: QueryResult['tasks'],
+): QueryResult {
+  const rows: Record<string, unknown>[] = new Array(batch.rowCount);
+  for (let r = 0; r < batch.rowCount; r++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) {
+      const v = batch.columns[c]![r];
+      row[names[c]!] = v === null || v === undefined ? null : toJsValue(v, types[c]!);
+    }
+    rows[r] = row;
+  }
+  return {
+    command,
+    rowCount: batch.rowCount,
+    fields: names.map((name, i) => ({ name, type: typeName(types[i]!), typeOid: typeOid(types[i]!) })),
+    rows,
+    notices,
+    tasks,
+    toArrow: () => batchToArrow(batch, names, types),
+  };
+}

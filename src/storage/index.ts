@@ -1,0 +1,13 @@
+/** storage/'s public surface: slice stores of column blocks in shared memory. */
+export { BLOCK_ROWS, type Block, type ColumnChunk, type ValueBuffer } from './block.js';
+export { buildBlocks } from './block-builder.js';
+export { readColumn } from './block-reader.js';
+export { arrowTypeFor, chunkToArrowData, blocksToArrowTable } from './arrow.js';
+export { zoneMapMayMatch } from './zone-map.js';
+export {
+  type BlockRef, type SliceData, type TableData, COALESCE_BELOW_ROWS, EMPTY_SLICE,
+  emptyTableData, appendRows, deleteRows, liveRowCount, withSlices, addColumn, dropColumn, blockStarts,
+} from './table-data.js';
+export { readSlice, type ScanOptions, type ScanBatch } from './scan.js';
+export { placeRows, sliceForHash, takeRows, type Placement, type Topology } from './placement.js';
+export { sliceStats, sliceBlockList, HIDDEN_COLUMNS, type SliceStats, type BlockListEntry } from './stats.js';

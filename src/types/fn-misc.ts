@@ -1,0 +1,43 @@
+/** Functions that are neither numeric nor string: NULLIF, VERSION. */
+import {
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
+  INTEGER,
+  INTERVAL,
+  REAL,
+  SMALLINT,
+  TIME,
+  TIMESTAMP,
+  TIMESTAMPTZ,
+  charType,
+  decimalType,
+  shortTypeName,
+  varcharType,
+  type SqlType,
+} from './datatype.js';
+import { commonType } from './cast.js';
+import { compareValues } from './compare.js';
+import { registerImplementation } from './registry.js';
+import { defineCustom, defineFunction } from './signatures.js';
+
+/** One type of each kind: NULLIF's comparison depends only on the kind (DECIMAL operands share a scale). */
+const ONE_OF_EACH_KIND: readonly SqlType[] = [
+  SMALLINT, INTEGER, BIGINT, decimalType(38, 0), REAL, DOUBLE, BOOLEAN, charType(1), varcharType(1),
+  DATE, TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL,
+];
+
+for (const t of ONE_OF_EACH_KIND) {
+  // Not strict: NULLIF(NULL, x) is NULL, NULLIF(a, NULL) is a. Equality ignores trailing blanks.
+  registerImplementation(`nullif(${shortTypeName(t)})`, (a, b) => (a === null ? null : b === null ? a : compareValues(t, a, b) === 0 ? null : a), false);
+}
+
+defineCustom('nullif', (args) => {
+  if (args.length !== 2) return null;
+  const t = commonType(args, 'NULLIF');
+  return { id: `nullif(${shortTypeName(t)})`, type: t, argTypes: [t, t] };
+});
+
+const VERSION = 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3), Redshift 1.0.12103';
+defineFunction('version', [{ params: [], returns: varcharType(256), fn: () => VERSION }]);
