@@ -14,7 +14,7 @@ function slicewise(args: string[], input = '') {
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-describe('slicewise CLI', () => {
+describe('slicewise CLI', { timeout: 30_000 }, () => {
   beforeAll(() => {
     if (!existsSync(MAIN)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does)');
   });

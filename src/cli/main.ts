@@ -154,7 +154,14 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const cluster = await Cluster.start({ nodes: options.nodes, slicesPerNode: options.slicesPerNode });
+  let cluster: Cluster;
+  try {
+    cluster = await Cluster.start({ nodes: options.nodes, slicesPerNode: options.slicesPerNode });
+  } catch (error) {
+    // e.g. more nodes than Redshift allows
+    process.stderr.write(`slicewise: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   try {
     const runner = new Runner(cluster.session());
     if (options.commands.length > 0) {

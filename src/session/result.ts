@@ -25,6 +25,8 @@ export interface QueryResult {
   readonly notices: readonly Notice[];
   /** Tasks dispatched to compute nodes for this statement. */
   readonly tasks: readonly TaskInfo[];
+  /** Rows as arrays in column order (use when column names repeat, e.g. `select count(a), count(b)`). */
+  toArrays(): unknown[][];
   /** The result as an Apache Arrow table. */
   toArrow(): Table;
 }

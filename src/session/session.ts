@@ -172,6 +172,7 @@ function emptyResult(command: string, notices: readonly Notice[], rowCount = 0):
     rows: [],
     notices,
     tasks: [],
+    toArrays: () => [],
     toArrow: () => batchToArrow({ columns: [], rowCount: 0 }, [], []),
   };
 }
@@ -184,13 +185,14 @@ function rowsResult(
   notices: readonly Notice[],
   tasks: QueryResult['tasks'],
 ): QueryResult {
+  const jsValue = (c: number, r: number): unknown => {
+    const v = batch.columns[c]![r];
+    return v === null || v === undefined ? null : toJsValue(v, types[c]!);
+  };
   const rows: Record<string, unknown>[] = new Array(batch.rowCount);
   for (let r = 0; r < batch.rowCount; r++) {
     const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) {
-      const v = batch.columns[c]![r];
-      row[names[c]!] = v === null || v === undefined ? null : toJsValue(v, types[c]!);
-    }
+    for (let c = 0; c < names.length; c++) row[names[c]!] = jsValue(c, r);
     rows[r] = row;
   }
   return {
@@ -200,6 +202,7 @@ function rowsResult(
     rows,
     notices,
     tasks,
+    toArrays: () => Array.from({ length: batch.rowCount }, (_, r) => names.map((_n, c) => jsValue(c, r))),
     toArrow: () => batchToArrow(batch, names, types),
   };
 }

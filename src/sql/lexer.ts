@@ -35,7 +35,7 @@ function isSpace(c: number): boolean {
 }
 
 /** ASCII-only lower-casing, as PostgreSQL folds identifiers in multi-byte encodings. */
-export function foldIdentifier(text: string): string {
+function foldIdentifier(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
@@ -88,7 +88,7 @@ export function tokenize(sql: string): Token[] {
 }
 
 /** Skip whitespace, `-- line` comments and nested `/* block *\/` comments. */
-export function skipSpaceAndComments(sql: string, from: number): number {
+function skipSpaceAndComments(sql: string, from: number): number {
   const n = sql.length;
   let i = from;
   while (i < n) {

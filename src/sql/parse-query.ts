@@ -247,7 +247,7 @@ export abstract class QueryParser extends FunctionParser {
   protected parseTableAlias(notAlias?: string): { alias?: string; columnAliases?: string[] } {
     let alias: string | undefined;
     if (this.acceptWord('as')) alias = this.parseIdent();
-    else if (this.isIdent() && !this.isWord(notAlias ?? '')) alias = this.advance().value;
+    else if (this.isIdent() && (notAlias === undefined || !this.isWord(notAlias))) alias = this.advance().value;
     if (alias === undefined) return {};
     return this.isOp('(') ? { alias, columnAliases: this.parseIdentList() } : { alias };
   }

@@ -18,6 +18,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type DistStyle = NonNullable<TableAttributes['diststyle']>;
 
 const DIST_STYLES: readonly DistStyle[] = ['auto', 'even', 'key', 'all'];
+/** Words that may follow a CTAS column-name list: table attributes or AS. */
+const CTAS_FOLLOWERS: ReadonlySet<string> = new Set(['as', 'backup', 'diststyle', 'distkey', 'compound', 'interleaved', 'sortkey', 'encode']);
 
 export abstract class TableDdlParser extends DmlParser {
   /** After `CREATE [TEMP]`, at TABLE: a CREATE TABLE or a CREATE TABLE AS. */
@@ -67,9 +69,18 @@ export abstract class TableDdlParser extends DmlParser {
     return true;
   }
 
-  /** At '(': `(a, b)` (CTAS column names) rather than column definitions? */
+  /** At '(': `(a, b) [attributes] AS` (CTAS column names) rather than column definitions? */
   private isColumnNameList(): boolean {
-    return this.isIdent(1) && (this.isOp(',', 2) || this.isOp(')', 2));
+    let k = 1;
+    while (this.isIdent(k)) {
+      if (this.isOp(')', k + 1)) {
+        const next = this.peek(k + 2);
+        return next.kind === 'word' && CTAS_FOLLOWERS.has(next.value);
+      }
+      if (!this.isOp(',', k + 1)) return false;
+      k += 2;
+    }
+    return false;
   }
 
   /** BACKUP, DISTSTYLE, DISTKEY, [COMPOUND|INTERLEAVED] SORTKEY, ENCODE AUTO — in any order. */

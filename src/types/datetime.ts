@@ -3,9 +3,8 @@
  * (microseconds since midnight): calendar arithmetic, text input in the forms Redshift accepts, and
  * text output as psql shows it.
  */
-import { SqlState } from './errors.js';
+import { SqlError, SqlState } from './errors.js';
 import { fieldOutOfRange, invalidSyntax } from './type-errors.js';
-import { SqlError } from './errors.js';
 
 export const MICROS_PER_SECOND = 1_000_000;
 export const MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
@@ -75,7 +74,7 @@ export function splitMicros(micros: number): { days: number; timeOfDay: number }
 
 // ---------------------------------------------------------------- parsing
 
-export type DateTimeTarget = 'date' | 'timestamp' | 'timestamptz' | 'time';
+type DateTimeTarget = 'date' | 'timestamp' | 'timestamptz' | 'time';
 
 const TYPE_LABEL: Record<DateTimeTarget, string> = {
   date: 'type date',

@@ -7,7 +7,7 @@ import { invalidSyntax, numericFieldOverflow, outOfRange } from './type-errors.j
 export type Rounding = 'round' | 'truncate';
 
 /** 10^0 .. 10^80 as bigints: enough for any scale change between DECIMAL(38,s) values and products. */
-export const POW10: readonly bigint[] = (() => {
+const POW10: readonly bigint[] = (() => {
   const out: bigint[] = [1n];
   for (let i = 1; i <= 80; i++) out.push(out[i - 1]! * 10n);
   return out;

@@ -17,10 +17,6 @@ import {
 /** Months count as 30 days when intervals are compared (as PostgreSQL does). */
 export const DAYS_PER_MONTH = 30;
 
-export function makeInterval(months: number, days: number, micros: number): Interval {
-  return { months, days, micros };
-}
-
 /** One number that orders intervals: months as 30 days, days as 24 hours. */
 export function intervalSortKey(v: Interval): number {
   return (v.months * DAYS_PER_MONTH + v.days) * MICROS_PER_DAY + v.micros;

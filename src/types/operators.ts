@@ -161,7 +161,6 @@ function define(op: string, left: SqlType, right: SqlType, result: SqlType, id: 
   registerImplementation(id, fn as ScalarFn);
 }
 
-const DOUBLE_T = DOUBLE;
 const asTs = (days: unknown): number => (days as number) * MICROS_PER_DAY;
 const iv = (x: unknown): Interval => x as Interval;
 
@@ -187,9 +186,9 @@ define('+', INTERVAL, TIME, TIME, 'interval_pl_time', (i, t) => addIntervalToTim
 define('-', TIME, TIME, INTERVAL, 'time_mi_time', (a, b) => ({ months: 0, days: 0, micros: (a as number) - (b as number) }));
 define('+', INTERVAL, INTERVAL, INTERVAL, 'interval_pl', (a, b) => addIntervals(iv(a), iv(b)));
 define('-', INTERVAL, INTERVAL, INTERVAL, 'interval_mi', (a, b) => subtractIntervals(iv(a), iv(b)));
-define('*', INTERVAL, DOUBLE_T, INTERVAL, 'interval_mul', (i, f) => multiplyInterval(iv(i), f as number));
-define('*', DOUBLE_T, INTERVAL, INTERVAL, 'mul_d_interval', (f, i) => multiplyInterval(iv(i), f as number));
-define('/', INTERVAL, DOUBLE_T, INTERVAL, 'interval_div', (i, f) => {
+define('*', INTERVAL, DOUBLE, INTERVAL, 'interval_mul', (i, f) => multiplyInterval(iv(i), f as number));
+define('*', DOUBLE, INTERVAL, INTERVAL, 'mul_d_interval', (f, i) => multiplyInterval(iv(i), f as number));
+define('/', INTERVAL, DOUBLE, INTERVAL, 'interval_div', (i, f) => {
   if (f === 0) throw divisionByZero();
   return multiplyInterval(iv(i), 1 / (f as number));
 });

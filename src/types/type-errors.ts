@@ -64,7 +64,3 @@ export function valueTooLong(t: SqlType): SqlError {
 export function cannotCast(from: SqlType, to: SqlType): SqlError {
   return new SqlError('42846', `cannot cast type ${bareTypeName(from)} to ${bareTypeName(to)}`);
 }
-
-export function invalidArgument(code: string, message: string): SqlError {
-  return new SqlError(code, message);
-}
