@@ -11,6 +11,7 @@ function result(command: string, fields: [string, string][], rows: Record<string
     rows,
     notices: [],
     tasks: [],
+    toArrays: () => [],
     toArrow: () => {
       throw new Error('not needed');
     },

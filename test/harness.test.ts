@@ -20,6 +20,7 @@ function fakeResult(fields: [string, string][], rows: Record<string, unknown>[])
     rows,
     notices: [],
     tasks: [],
+    toArrays: () => rows.map((r) => fields.map(([name]) => r[name])),
     toArrow: () => {
       throw new Error('not needed');
     },

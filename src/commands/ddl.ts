@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
 import { describeQuery, runQuery, sliceCount, type DbState } from '../leader/index.js';
+import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
@@ -141,13 +142,26 @@ export async function createTableAs(
     encoding: defaultEncoding(storableType(out.types[i]!), sortKeyNames.has(name)),
     remarks: null,
   }));
-  const shape = tableShape(columns, [], [], target.attrs, target.pos);
+  const shape = tableShape(columns, [], [], inheritKeys(target.attrs, out.planned.inherited, names), target.pos);
   const [id, withOid] = catalog.allocateOid();
   const table = newTableMeta(id, schema, target.name.name, shape, [], target.temp, ctx.session.sessionId, target.attrs.backup ?? true);
   let state = withTable(withCatalog(state0, withOid.withRelation(table)), id, emptyTableData(sliceCount(ctx.topology)));
   state = insertRows(state, table, out.batch.columns, out.batch.rowCount, ctx.topology, ctx.counters);
   ctx.txn.apply(state, [id], true);
   return { command, rowCount: out.batch.rowCount };
+}
+
+/** Without DISTKEY/SORTKEY clauses, CTAS takes the keys the query passes through from its source. */
+function inheritKeys(attrs: ast.TableAttributes, inherited: InheritedKeys, names: readonly string[]): ast.TableAttributes {
+  const out: { -readonly [K in keyof ast.TableAttributes]: ast.TableAttributes[K] } = { ...attrs };
+  if (attrs.diststyle === undefined && attrs.distkey === undefined && inherited.distKey !== null) {
+    out.diststyle = 'key';
+    out.distkey = names[inherited.distKey];
+  }
+  if (attrs.sortkey === undefined && inherited.sortKey.length > 0) {
+    out.sortkey = { style: 'compound', columns: inherited.sortKey.map((i) => names[i]!), auto: false };
+  }
+  return out;
 }
 
 /** Untyped literals become VARCHAR columns. */

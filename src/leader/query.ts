@@ -29,6 +29,7 @@ export interface StatementEnv {
 }
 
 export interface QueryOutput {
+  readonly planned: PlannedQuery;
   readonly batch: Batch;
   readonly names: readonly string[];
   readonly types: readonly SqlType[];
@@ -73,7 +74,7 @@ export async function runQuery(query: ast.Query, env: StatementEnv, options: { r
       },
     });
     env.log.finish(entry, result.tasks, false);
-    return { batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };
+    return { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };
   } catch (err) {
     env.log.finish(entry, [], true);
     throw err;

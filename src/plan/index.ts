@@ -6,6 +6,7 @@ import type { PhysicalPlan } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
 import { bindQuery } from './bind-query.js';
 import type { BindEnvironment } from './context.js';
+import { inheritedKeys, type InheritedKeys } from './inherit.js';
 import { optimize } from './optimize.js';
 import { toPhysical, type DistLabel, type PlanningInput } from './physical.js';
 
@@ -14,12 +15,14 @@ export interface PlannedQuery {
   readonly names: readonly string[];
   /** Data-movement labels of the joins, in planning order (EXPLAIN shows them). */
   readonly joinLabels: readonly DistLabel[];
+  /** Keys a CREATE TABLE AS of this query inherits. */
+  readonly inherited: InheritedKeys;
 }
 
 export function planQuery(query: ast.Query, env: BindEnvironment, stats: PlanningInput): PlannedQuery {
   const bound = bindQuery(query, env);
   const physical = toPhysical(optimize(bound.plan), bound.names, stats);
-  return { physical, names: bound.names, joinLabels: physical.joinLabels };
+  return { physical, names: bound.names, joinLabels: physical.joinLabels, inherited: inheritedKeys(bound.plan) };
 }
 
 export { bindExpr, bindLiteral, typeFromNode, type ExprContext } from './bind-expr.js';
@@ -27,3 +30,4 @@ export { coerce } from './coerce.js';
 export { ROW_HANDLE_COLUMN, type BindEnvironment, type SessionInfo, resolveRelation } from './context.js';
 export { Scope } from './scope.js';
 export type { DistLabel, PlanningInput } from './physical.js';
+export type { InheritedKeys } from './inherit.js';

@@ -71,7 +71,8 @@ export function canonSlicewiseValue(value: unknown, sqlType: string): CanonValue
 
 /** A Slicewise result as canonical rows, in result order. */
 export function canonSlicewise(result: QueryResult): CanonRow[] {
-  return result.rows.map((row) => result.fields.map((f) => canonSlicewiseValue(row[f.name], f.type)));
+  // Arrays, not objects: a query may repeat a column name (`select count(a), count(b)`).
+  return result.toArrays().map((row) => result.fields.map((f, i) => canonSlicewiseValue(row[i], f.type)));
 }
 
 /** What a reference engine reports per column, for canonicalization. */
