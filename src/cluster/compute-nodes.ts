@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { NodeRunner, TaskMessage, TaskReply, Topology } from '../leader/task.js';
 
 /**
@@ -22,35 +22,41 @@ function workerFile(): string {
 }
 
 export class ComputeNodes implements NodeRunner {
-  private readonly pools: Piscina<TaskMessage, TaskReply>[];
+  /**
+   * The node pools, created in the background: loading piscina and starting threads stays off the
+   * path of a cluster's first (leader-only) query; the first task waits for them.
+   */
+  private readonly pools: Promise<Piscina<TaskMessage, TaskReply>[]>;
 
   constructor(topology: Topology) {
     const filename = workerFile();
-    this.pools = Array.from(
-      { length: topology.nodes },
-      (_, node) =>
-        new Piscina<TaskMessage, TaskReply>({
-          filename,
-          minThreads: 1,
-          maxThreads: 1,
-          // One task at a time per node thread; a node's slices take turns, as on a real node's cores.
-          concurrentTasksPerWorker: 1,
-          idleTimeout: Number.POSITIVE_INFINITY,
-          workerData: { node },
-        }),
+    this.pools = import('piscina').then(({ Piscina }) =>
+      Array.from(
+        { length: topology.nodes },
+        (_, node) =>
+          new Piscina<TaskMessage, TaskReply>({
+            filename,
+            minThreads: 1,
+            maxThreads: 1,
+            // One task at a time per node thread; a node's slices take turns, as on a real node's cores.
+            concurrentTasksPerWorker: 1,
+            idleTimeout: Number.POSITIVE_INFINITY,
+            workerData: { node },
+          }),
+      ),
     );
   }
 
-  run(node: number, task: TaskMessage): Promise<TaskReply> {
-    return this.pools[node]!.run(task);
+  async run(node: number, task: TaskMessage): Promise<TaskReply> {
+    return (await this.pools)[node]!.run(task);
   }
 
   /** Test hook: kill a node's worker thread (as a crash would). */
   async terminateNode(node: number): Promise<void> {
-    await Promise.all(this.pools[node]!.threads.map((t) => t.terminate()));
+    await Promise.all((await this.pools)[node]!.threads.map((t) => t.terminate()));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.pools.map((p) => p.destroy()));
+    await Promise.all((await this.pools).map((p) => p.destroy()));
   }
 }
