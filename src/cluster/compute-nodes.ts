@@ -47,13 +47,28 @@ export class ComputeNodes implements NodeRunner {
     );
   }
 
+  /** Tasks sent to each node and not yet answered. */
+  private readonly inFlight: number[] = [];
+
   async run(node: number, task: TaskMessage): Promise<TaskReply> {
-    return (await this.pools)[node]!.run(task);
+    const pool = (await this.pools)[node]!;
+    this.inFlight[node] = (this.inFlight[node] ?? 0) + 1;
+    try {
+      return await pool.run(task);
+    } finally {
+      this.inFlight[node]!--;
+    }
   }
 
-  /** Test hook: kill a node's worker thread (as a crash would). */
-  async terminateNode(node: number): Promise<void> {
-    await Promise.all((await this.pools)[node]!.threads.map((t) => t.terminate()));
+  /**
+   * Test hook: kill a node's worker thread as a crash would — while it is running a task (waiting up
+   * to `timeoutMs` for one to arrive), so the crash hits a query rather than an idle thread.
+   */
+  async terminateNode(node: number, timeoutMs = 10_000): Promise<void> {
+    const pool = (await this.pools)[node]!;
+    const deadline = Date.now() + timeoutMs;
+    while (!(this.inFlight[node]! > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await Promise.all(pool.threads.map((t) => t.terminate()));
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import type { PExpr } from '../exec/spec.js';
 import {
   SqlError,
   SqlState,
+  canCast,
   castValue,
   commonType,
   isNumericType,
@@ -28,13 +29,16 @@ export function coerce(e: PExpr, to: SqlType, mode: CoercionMode, pos: number): 
   if (e.kind === 'const') {
     if (e.value === null) return { kind: 'const', value: null, type: to };
     try {
-      const value = e.type.kind === 'unknown' ? parseValue(String(e.value), to) : castValue(e.value, e.type, to, mode === 'explicit');
+      const value = e.type.kind === 'unknown' && mode !== 'explicit' ? parseValue(String(e.value), to) : castValue(e.value, e.type, to, mode === 'explicit');
       return { kind: 'const', value, type: to };
     } catch (err) {
       throw err instanceof SqlError ? err.at(pos) : err;
     }
   }
   if (typesEqual(e.type, to)) return e;
+  if (!canCast(e.type, to, mode)) {
+    throw new SqlError('42846', `cannot cast type ${typeName(e.type)} to ${typeName(to)}`, { position: pos });
+  }
   return { kind: 'cast', expr: e, type: to, explicit: mode === 'explicit' };
 }
 

@@ -5,12 +5,25 @@
  */
 import type * as arrow from 'apache-arrow';
 import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 /**
- * apache-arrow takes ~130 ms to import, most of a cold start; it is loaded on first use instead
- * (toArrow(), UNLOAD), synchronously through its CommonJS build.
+ * apache-arrow takes ~130 ms to import, most of a cold start, so it is not imported up front. On
+ * the leader it is loaded in the background right after start-up (the ES module, the same instance
+ * users import, so `instanceof` checks hold); a call that comes before that finishes falls back to
+ * the CommonJS build synchronously. Compute nodes never need it.
  */
 let arrowModule: typeof arrow | undefined;
+
+/** Resolves once the ES module build of apache-arrow is loaded. */
+export const arrowReady: Promise<void> = isMainThread
+  ? new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => import('apache-arrow'))
+      .then((m) => {
+        arrowModule ??= m;
+      })
+  : Promise.resolve();
+
 function lib(): typeof arrow {
   arrowModule ??= createRequire(import.meta.url)('apache-arrow') as typeof arrow;
   return arrowModule;

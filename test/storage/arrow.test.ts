@@ -1,6 +1,6 @@
 import * as arrow from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
-import { arrowTypeFor, blocksToArrowTable, chunkToArrowData } from '../../src/storage/arrow.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { arrowReady, arrowTypeFor, blocksToArrowTable, chunkToArrowData } from '../../src/storage/arrow.js';
 import { buildBlocks } from '../../src/storage/block-builder.js';
 import { BLOCK_ROWS } from '../../src/storage/block.js';
 import {
@@ -8,6 +8,8 @@ import {
 } from '../../src/types/datatype.js';
 
 const MS_PER_DAY = 86_400_000;
+
+beforeAll(() => arrowReady);
 
 function vectorOf(type: SqlType, values: unknown[]): arrow.Vector {
   const [block] = buildBlocks([type], [values], values.length);
