@@ -58,4 +58,18 @@ describe('the path of a statement', () => {
     await expect(cluster.query('select 1 from nosuch')).rejects.toMatchObject({ code: '42P01' });
     await expect(cluster.query('select id / 0 from t')).rejects.toMatchObject({ code: '22012' });
   });
+
+  it('keeps temp tables to their session and drops them when it closes', async () => {
+    const s1 = cluster.session();
+    const s2 = cluster.session();
+    await s1.query('create temp table scratch (a int)');
+    await s1.query('create table #hash_temp (b int)');
+    await s1.query('insert into scratch values (1), (2)');
+    expect((await s1.query('select count(*) as n from scratch')).rows).toEqual([{ n: 2n }]);
+    await expect(s2.query('select * from scratch')).rejects.toMatchObject({ code: '42P01' });
+    await s1.close();
+    const perm = await s2.query("select count(*) as n from stv_tbl_perm where trim(name) in ('scratch', '#hash_temp')");
+    expect(perm.rows).toEqual([{ n: 0n }]);
+    await s2.close();
+  });
 });

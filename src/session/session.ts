@@ -44,11 +44,11 @@ export class SessionCore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     await this.queue;
     if (this.txn) this.cluster.db.rollback(this.txn);
     this.txn = null;
     await this.dropTempTables();
+    this.closed = true;
   }
 
   private async runText(sql: string, params: readonly unknown[]): Promise<QueryResult> {
