@@ -1,15 +1,17 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch)
  */
 import { benchLatency } from './latency.js';
 import { machineDescription } from './report.js';
 import { benchStartup } from './startup.js';
+import { benchTpch } from './tpch.js';
 
 const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   startup: () => benchStartup(10),
   latency: benchLatency,
+  tpch: benchTpch,
 };
 
 const requested = process.argv.slice(2);

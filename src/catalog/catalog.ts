@@ -52,6 +52,14 @@ export class Catalog {
     return new Catalog(schemas, this.relations, this.nextOid);
   }
 
+  /** Replace a schema's entry (same name), e.g. to record its comment. */
+  replacingSchema(schema: SchemaMeta): Catalog {
+    if (!this.schemas.has(schema.name)) throw new SqlError(SqlState.undefinedSchema, `schema "${schema.name}" does not exist`);
+    const schemas = new Map(this.schemas);
+    schemas.set(schema.name, schema);
+    return new Catalog(schemas, this.relations, this.nextOid);
+  }
+
   withoutSchema(name: string, cascade: boolean): Catalog {
     if (!this.schemas.has(name)) throw new SqlError(SqlState.undefinedSchema, `schema "${name}" does not exist`);
     const members = [...this.relations.values()].filter((r) => r.schema === name);

@@ -2,6 +2,7 @@
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState, assertNever } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { commentOn } from './comment.js';
 import { alterTable, createSchema, createTable, createTableAs, createView, dropSchema, dropTable, dropView, truncate } from './ddl.js';
 import { deleteFrom, insert, update } from './dml.js';
 
@@ -58,9 +59,10 @@ export async function runCommand(stmt: ast.Statement, ctx: CommandContext): Prom
       ctx.notice({ severity: 'NOTICE', code: '00000', message: 'ANALYZE is accepted but not emulated: Slicewise plans from live row counts' });
       return { command: 'ANALYZE', rowCount: 0 };
     case 'comment':
+      return commentOn(stmt, ctx);
     case 'deallocate':
-      ctx.notice({ severity: 'NOTICE', code: '00000', message: `${stmt.kind.toUpperCase()} is accepted but not recorded yet` });
-      return { command: stmt.kind === 'comment' ? 'COMMENT' : 'DEALLOCATE', rowCount: 0 };
+      ctx.notice({ severity: 'NOTICE', code: '00000', message: 'DEALLOCATE is accepted but not recorded yet' });
+      return { command: 'DEALLOCATE', rowCount: 0 };
     case 'copy':
       throw notYet('COPY', stmt.pos);
     case 'unload':

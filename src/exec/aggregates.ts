@@ -1,19 +1,35 @@
 /**
- * Aggregate accumulators: per-group state for COUNT/SUM/AVG/MIN/MAX (optionally DISTINCT), kept as
- * arrays indexed by group id so the update loops run over whole batches.
+ * Aggregate accumulators: per-group state kept as arrays indexed by group id so the update loops run
+ * over whole batches. COUNT/SUM/AVG/MIN/MAX (optionally DISTINCT) live here; the statistical and
+ * bit-wise ones in aggregates-stats.ts, LISTAGG and the percentiles in aggregates-ordered.ts,
+ * APPROXIMATE COUNT(DISTINCT) in hyperloglog.ts.
  *
  * Partial states are plain data that survive structured clone (compute node -> leader):
  *   count            number of rows counted
  *   sum              number | bigint | null (exact sums of integers/decimals; floats as number)
  *   avg              [sum, count]
  *   min/max          the value or null
- *   DISTINCT count/sum/avg   Set of canonical values (merged across slices by union)
+ *   DISTINCT count/sum/avg/stddev/variance   Set of canonical values (merged across slices by union)
  * Results follow AggregateSpec.type (Redshift rules): COUNT -> bigint, SUM(int) -> bigint, SUM(decimal)
  * keeps the scale, AVG(int) -> bigint truncated toward zero, AVG(decimal) rounds half away from zero to
  * the result scale, float aggregates -> number.
  */
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
-import type { AggregateSpec } from './spec.js';
+import { ListAggAccumulator, PercentileAccumulator, listAggRows } from './aggregates-ordered.js';
+import {
+  AnyValueAccumulator,
+  BitAccumulator,
+  BoolAccumulator,
+  MomentsAccumulator,
+  addMoment,
+  emptyMoments,
+  isMomentsFunction,
+  momentsResult,
+  toDoubleConverter,
+} from './aggregates-stats.js';
+import { compileExpr } from './expr.js';
+import { ApproxDistinctAccumulator } from './hyperloglog.js';
+import type { AggregateSpec, Batch } from './spec.js';
 import { canonicalKey, compareClass, valueComparator, type KeyPrimitive } from './value-keys.js';
 
 export interface Accumulator {
@@ -33,22 +49,62 @@ export function createAccumulator(spec: AggregateSpec): Accumulator {
   const argType = spec.arg?.type ?? null;
   if (spec.fn === 'count_star') return new CountAccumulator();
   if (argType === null) throw new SqlError(SqlState.internalError, `aggregate ${spec.fn} needs an argument`);
-  if (spec.distinct && spec.fn !== 'min' && spec.fn !== 'max') return new DistinctAccumulator(spec, argType);
+  switch (spec.fn) {
+    case 'count':
+    case 'sum':
+    case 'avg':
+    case 'stddev_samp':
+    case 'stddev_pop':
+    case 'var_samp':
+    case 'var_pop':
+      if (spec.distinct) return new DistinctAccumulator(spec, argType);
+      break;
+    default:
+      break; // DISTINCT changes nothing for MIN/MAX/BOOL_*/BIT_*/ANY_VALUE; LISTAGG handles its own
+  }
   switch (spec.fn) {
     case 'count': return new CountAccumulator();
     case 'sum': return new SumAccumulator(spec, argType, false);
     case 'avg': return new SumAccumulator(spec, argType, true);
     case 'min': return new MinMaxAccumulator(argType, false);
     case 'max': return new MinMaxAccumulator(argType, true);
+    case 'stddev_samp':
+    case 'stddev_pop':
+    case 'var_samp':
+    case 'var_pop':
+      return new MomentsAccumulator(spec.fn, argType);
+    case 'bool_and': return new BoolAccumulator(true);
+    case 'bool_or': return new BoolAccumulator(false);
+    case 'bit_and': return new BitAccumulator(true);
+    case 'bit_or': return new BitAccumulator(false);
+    case 'any_value': return new AnyValueAccumulator();
+    case 'approx_count_distinct': return new ApproxDistinctAccumulator(argType);
+    case 'listagg': return new ListAggAccumulator(spec);
+    case 'percentile_cont':
+    case 'percentile_disc':
+      return new PercentileAccumulator(spec, argType);
   }
+}
+
+/**
+ * What an aggregate's update() consumes per batch: the argument's values (null for COUNT(*)); for an
+ * ordered LISTAGG, [value, ...WITHIN GROUP keys] rows.
+ */
+export function compileAggregateInput(spec: AggregateSpec): (batch: Batch) => readonly unknown[] | null {
+  if (!spec.arg) return () => null;
+  const arg = compileExpr(spec.arg);
+  const orderBy = spec.fn === 'listagg' ? (spec.orderBy ?? []) : [];
+  if (orderBy.length === 0) return arg;
+  const keys = orderBy.map((k) => compileExpr(k.expr));
+  return (batch) => listAggRows(arg(batch), keys.map((k) => k(batch)), batch.rowCount);
 }
 
 // ---------------------------------------------------------------- exact arithmetic
 
-type Exact = number | bigint;
+export type Exact = number | bigint;
 
 /** a + b exactly: numbers while the sum is a safe integer, bigint beyond. */
-function addExact(a: Exact, b: Exact): Exact {
+export function addExact(a: Exact, b: Exact): Exact {
   if (typeof a === 'number' && typeof b === 'number') {
     const s = a + b;
     // Inputs are safe integers, so an unsafe float sum means the exact sum left the safe range.
@@ -88,7 +144,7 @@ function divideRounded(n: bigint, d: bigint): bigint {
  * The final value of SUM (count === null) or AVG over `count` values, given their sum in the
  * argument's representation (exact for integers/decimals, a number for floats).
  */
-function finishSum(sum: Exact | null, count: number | null, argType: SqlType, resultType: SqlType): unknown {
+export function finishSum(sum: Exact | null, count: number | null, argType: SqlType, resultType: SqlType): unknown {
   if (sum === null || count === 0) return null;
   const exact = compareClass(argType) !== 'float';
   const argScale = scaleOf(argType);
@@ -284,7 +340,7 @@ class MinMaxAccumulator implements Accumulator {
 
 // ---------------------------------------------------------------- DISTINCT
 
-/** COUNT/SUM/AVG(DISTINCT x): the set of canonical values per group; the result folds the set. */
+/** COUNT/SUM/AVG/STDDEV/VARIANCE(DISTINCT x): the set of canonical values per group; the result folds the set. */
 class DistinctAccumulator implements Accumulator {
   private readonly sets: (Set<KeyPrimitive> | null)[] = [];
 
@@ -330,6 +386,12 @@ class DistinctAccumulator implements Accumulator {
   result(group: number): unknown {
     const set = this.sets[group] ?? new Set<KeyPrimitive>();
     if (this.spec.fn === 'count') return BigInt(set.size);
+    if (isMomentsFunction(this.spec.fn)) {
+      const moments = emptyMoments();
+      const toDouble = toDoubleConverter(this.argType);
+      for (const v of set) addMoment(moments, toDouble(v));
+      return momentsResult(this.spec.fn, moments);
+    }
     // Numeric types are their own canonical keys, so the set holds the distinct values themselves.
     let sum: Exact | null = null;
     const isFloat = compareClass(this.argType) === 'float';

@@ -15,8 +15,11 @@ import { merge } from './operators/merge.js';
 import { nestedLoopJoin } from './operators/nested-loop-join.js';
 import { project } from './operators/project.js';
 import { scan } from './operators/scan.js';
+import { setOp } from './operators/set-op.js';
+import { singleRow } from './operators/single-row.js';
 import { sort } from './operators/sort.js';
 import { values } from './operators/values.js';
+import { windowOperator } from './operators/window.js';
 import type { Batch, POp } from './spec.js';
 
 export type { ExecContext } from './context.js';
@@ -50,7 +53,10 @@ function operatorStream(op: POp, ctx: ExecContext): Iterable<Batch> {
     case 'limit': return limit(op, execute(op.input, ctx));
     case 'distinct': return distinct(execute(op.input, ctx));
     case 'append': return append(op.inputs.map((i) => execute(i, ctx)));
+    case 'singleRow': return singleRow(execute(op.input, ctx), outputWidth(op.input, ctx));
+    case 'setOp': return setOp(op.op, execute(op.left, ctx), execute(op.right, ctx));
     case 'merge': return merge(op, ctx.exchange(op.fragmentId));
+    case 'window': return windowOperator(op, execute(op.input, ctx), outputWidth(op.input, ctx));
     default: return assertNever(op);
   }
 }
@@ -80,7 +86,10 @@ export function outputWidth(op: POp, ctx: ExecContext): number {
     case 'nestedLoopJoin':
       return outputWidth(op.probe, ctx) + (op.joinType === 'semi' || op.joinType === 'anti' ? 0 : outputWidth(op.build, ctx));
     case 'aggregate': return op.groupKeys.length + op.aggregates.length;
+    case 'window': return outputWidth(op.input, ctx) + op.functions.length;
     case 'append': return op.inputs.length > 0 ? outputWidth(op.inputs[0]!, ctx) : 0;
+    case 'singleRow': return outputWidth(op.input, ctx);
+    case 'setOp': return outputWidth(op.left, ctx);
     // A merge's rows come from a gathered fragment; its runs carry the width.
     case 'merge': return ctx.exchange(op.fragmentId)[0]?.columns.length ?? 0;
     default: return assertNever(op);

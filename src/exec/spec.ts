@@ -45,15 +45,32 @@ export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 // ---------------------------------------------------------------- aggregates and sorting
 
-export type AggregateFunction = 'count_star' | 'count' | 'sum' | 'avg' | 'min' | 'max';
+export type AggregateFunction =
+  | 'count_star' | 'count' | 'sum' | 'avg' | 'min' | 'max'
+  | 'stddev_samp' | 'stddev_pop' | 'var_samp' | 'var_pop'
+  | 'bool_and' | 'bool_or' | 'bit_and' | 'bit_or' | 'any_value'
+  /** APPROXIMATE COUNT(DISTINCT x): HyperLogLog. */
+  | 'approx_count_distinct'
+  | 'listagg'
+  /** MEDIAN(x) is percentile_cont with percentile 0.5 over `arg` ascending. */
+  | 'percentile_cont' | 'percentile_disc';
 
 export interface AggregateSpec {
   readonly fn: AggregateFunction;
-  /** The argument (absent for count_star). */
+  /** The argument (absent for count_star). For PERCENTILE_CONT/DISC: the WITHIN GROUP ORDER BY expression. */
   readonly arg: PExpr | null;
   readonly distinct: boolean;
   /** Result type of the aggregate (Redshift rules: integer AVG truncates to BIGINT, SUM of INT to BIGINT, ...). */
   readonly type: SqlType;
+  /**
+   * LISTAGG: its WITHIN GROUP ORDER BY keys (over the aggregate's input; in a 'final' phase only their
+   * types matter). PERCENTILE_CONT/DISC: one key whose `descending` says which way the values are ranked.
+   */
+  readonly orderBy?: readonly SortKey[];
+  /** PERCENTILE_CONT/DISC: the percentile, as exact decimal text between 0 and 1 ("0.5"). */
+  readonly percentile?: string;
+  /** LISTAGG: the delimiter (absent = none). */
+  readonly delimiter?: string;
 }
 
 export interface SortKey {
@@ -134,6 +151,28 @@ export type POp =
   | { readonly kind: 'sort'; readonly input: POp; readonly keys: readonly SortKey[]; readonly limit: number | null }
   | { readonly kind: 'limit'; readonly input: POp; readonly limit: number | null; readonly offset: number }
   | { readonly kind: 'distinct'; readonly input: POp }
+  /**
+   * Window functions sharing one PARTITION BY / ORDER BY: output row = input columns, then one column
+   * per function. Each slice must hold whole partitions (the planner redistributes on `partitionBy`,
+   * or runs it on the leader when there is none).
+   */
+  | {
+      readonly kind: 'window';
+      readonly input: POp;
+      readonly partitionBy: readonly PExpr[];
+      readonly orderBy: readonly SortKey[];
+      readonly functions: readonly WindowFunctionSpec[];
+    }
+  /**
+   * A scalar subquery's value: exactly one row — the input's only row, or all NULLs when the input is
+   * empty; more than one input row is error 21000.
+   */
+  | { readonly kind: 'singleRow'; readonly input: POp }
+  /**
+   * INTERSECT / EXCEPT (MINUS): the distinct rows of `left` that do (intersect) or do not (except)
+   * occur in `right`; NULLs compare equal here, unlike in joins.
+   */
+  | { readonly kind: 'setOp'; readonly op: 'intersect' | 'except'; readonly left: POp; readonly right: POp }
   /** Append the outputs of several inputs (UNION ALL). */
   | { readonly kind: 'append'; readonly inputs: readonly POp[] }
   /**
@@ -143,6 +182,44 @@ export type POp =
   | { readonly kind: 'merge'; readonly fragmentId: number; readonly keys: readonly SortKey[]; readonly limit: number | null }
   /** Rows computed before execution (system tables, leader-side results). */
   | { readonly kind: 'rows'; readonly batch: Batch; readonly types: readonly SqlType[] };
+
+/**
+ * A ROWS frame relative to the current row: offsets in rows (negative = PRECEDING, 0 = CURRENT ROW,
+ * positive = FOLLOWING); null = UNBOUNDED on that side.
+ */
+export interface WindowFrame {
+  readonly start: number | null;
+  readonly end: number | null;
+}
+
+/** One window function of a 'window' operator; expressions are over the operator's input row. */
+export type WindowFunctionSpec =
+  | { readonly kind: 'rank'; readonly fn: 'row_number' | 'rank' | 'dense_rank' | 'percent_rank' | 'cume_dist'; readonly type: SqlType }
+  | { readonly kind: 'ntile'; readonly buckets: number; readonly type: SqlType }
+  /** LAG/LEAD: `default` replaces a missing row (not a NULL value). */
+  | {
+      readonly kind: 'offset';
+      readonly fn: 'lag' | 'lead';
+      readonly arg: PExpr;
+      readonly offset: number;
+      readonly default: PExpr | null;
+      readonly ignoreNulls: boolean;
+      readonly type: SqlType;
+    }
+  /** FIRST_VALUE (n = 1), NTH_VALUE (n), LAST_VALUE (fromEnd) over the frame. */
+  | {
+      readonly kind: 'value';
+      readonly arg: PExpr;
+      readonly n: number;
+      readonly fromEnd: boolean;
+      readonly frame: WindowFrame;
+      readonly ignoreNulls: boolean;
+      readonly type: SqlType;
+    }
+  /** An aggregate over the frame (whole partition when both ends are unbounded). */
+  | { readonly kind: 'aggregate'; readonly aggregate: AggregateSpec; readonly frame: WindowFrame; readonly type: SqlType }
+  /** RATIO_TO_REPORT(x): x / SUM(x) over the partition, as DOUBLE. */
+  | { readonly kind: 'ratioToReport'; readonly arg: PExpr; readonly type: SqlType };
 
 /** A zone-map predicate on one scanned column: the value must lie in [min, max] (null = unbounded). */
 export interface RangeFilter {

@@ -150,7 +150,13 @@ export function visit(op: POp, f: (op: POp) => void): void {
     case 'sort':
     case 'limit':
     case 'distinct':
+    case 'window':
+    case 'singleRow':
       visit(op.input, f);
+      return;
+    case 'setOp':
+      visit(op.left, f);
+      visit(op.right, f);
       return;
     case 'hashJoin':
     case 'nestedLoopJoin':

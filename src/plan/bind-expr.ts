@@ -2,7 +2,7 @@
  * Binding expressions: AST expressions become typed PExprs over the columns of a scope.
  * Aggregate calls are collected into an AggregateCollector when the query aggregates.
  */
-import type { AggregateFunction, AggregateSpec, PExpr } from '../exec/spec.js';
+import type { AggregateSpec, PExpr } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
 import {
   BIGINT,
@@ -13,8 +13,8 @@ import {
   SqlError,
   SqlState,
   TIMESTAMP,
+  TIMESTAMPTZ,
   UNKNOWN,
-  aggregateResultType,
   assertNever,
   decimalType,
   resolveFunction,
@@ -23,11 +23,27 @@ import {
   varcharType,
   type SqlType,
 } from '../types/index.js';
+import type { OuterScope, SubqueryHost } from './bind-subquery.js';
+import { OUTER_BASE } from './bind-subquery.js';
+import {
+  LEADER_ONLY_FUNCTIONS,
+  bindDecode,
+  bindExtract,
+  bindGreatestLeast,
+  bindInterval,
+  bindLike,
+  bindNvl2,
+  bindSymmetricBetween,
+} from './bind-special.js';
+import { groupingValue } from './bind-grouping.js';
+import { AGGREGATE_NAMES, bindAggregateCall, sameWithinGroup } from './bind-aggregate.js';
+import { windowNotAllowed, type WindowCollector } from './bind-window.js';
 import type { BindEnvironment } from './context.js';
+import { bindCatalogFunction } from './catalog-functions.js';
 import { coerce, unifyAll, unifyForComparison } from './coerce.js';
 import type { Scope } from './scope.js';
 
-const AGGREGATES: ReadonlySet<string> = new Set(['count', 'sum', 'avg', 'min', 'max']);
+const AGGREGATES: ReadonlySet<string> = new Set(AGGREGATE_NAMES);
 
 export function isAggregateCall(e: ast.Expr): boolean {
   return e.kind === 'func' && AGGREGATES.has(e.name) && e.over === undefined;
@@ -45,13 +61,30 @@ export function exprKey(e: ast.Expr): string {
 export class AggregateCollector {
   readonly aggregates: AggregateSpec[] = [];
   private readonly aggKeys: string[] = [];
+  /** The WITHIN GROUP ordering every ordered-set aggregate of the query must share. */
+  private withinGroup: string | null = null;
 
   constructor(
     /** Group-by expressions (AST keys) with their bound form over the input scope. */
     readonly groups: readonly { readonly key: string; readonly bound: PExpr }[],
     /** Binds aggregate arguments over the aggregation's input. */
     readonly inputContext: ExprContext,
+    /** GROUPING SETS / ROLLUP / CUBE: the sets (indexes into `groups`) and the column holding the set number. */
+    readonly groupingSets: { readonly sets: readonly (readonly number[])[]; readonly setColumn: number } | null = null,
   ) {}
+
+  /** GROUPING(args): which of its arguments the row's grouping set leaves out, as bits. */
+  grouping(call: ast.FuncCall): PExpr {
+    const args = call.args.map((a) => {
+      const i = this.groupIndex(a);
+      if (i < 0) {
+        throw new SqlError(SqlState.groupingError, 'arguments to GROUPING must be grouping expressions of the associated query level', { position: a.pos });
+      }
+      return i;
+    });
+    if (args.length === 0) throw new SqlError(SqlState.syntaxError, 'syntax error at or near ")"', { position: call.pos });
+    return groupingValue(args, this.groupingSets?.sets ?? null, this.groupingSets?.setColumn ?? -1);
+  }
 
   groupIndex(e: ast.Expr): number {
     const key = exprKey(e);
@@ -62,7 +95,8 @@ export class AggregateCollector {
     const key = exprKey(call);
     const existing = this.aggKeys.indexOf(key);
     if (existing >= 0) return { kind: 'col', index: this.groups.length + existing, type: this.aggregates[existing]!.type };
-    const spec = bindAggregate(call, this.inputContext);
+    this.withinGroup = sameWithinGroup(this.withinGroup, call);
+    const spec = bindAggregateCall(call, this.inputContext);
     this.aggregates.push(spec);
     this.aggKeys.push(key);
     return { kind: 'col', index: this.groups.length + this.aggregates.length - 1, type: spec.type };
@@ -76,13 +110,28 @@ export interface ExprContext {
   readonly aggregates?: AggregateCollector;
   /** Clause name for "aggregates not allowed in WHERE"-style errors; undefined where aggregates are allowed. */
   readonly noAggregatesIn?: string;
+  /** Where subqueries attach their joins; absent where subqueries are not supported. */
+  readonly subqueries?: SubqueryHost;
+  /** The enclosing queries' columns, for correlated references from a subquery. */
+  readonly outer?: OuterScope;
+  /** Binding the select list, where Redshift rejects IS [NOT] TRUE/FALSE/UNKNOWN. */
+  readonly selectList?: boolean;
+  /** Set where window functions may appear (select list, ORDER BY, QUALIFY). */
+  readonly windows?: WindowCollector;
+  /** Clause name for "window functions are not allowed in ..." (defaults to noAggregatesIn). */
+  readonly noWindowsIn?: string;
 }
 
 export function bindExpr(e: ast.Expr, ctx: ExprContext): PExpr {
+  if (e.kind === 'func' && e.over) {
+    if (!ctx.windows) throw windowNotAllowed(e, ctx);
+    return ctx.windows.register(e, ctx);
+  }
   if (ctx.aggregates) {
     const g = ctx.aggregates.groupIndex(e);
     if (g >= 0) return { kind: 'col', index: g, type: ctx.aggregates.groups[g]!.bound.type };
     if (isAggregateCall(e)) return ctx.aggregates.register(e as ast.FuncCall);
+    if (e.kind === 'func' && e.name === 'grouping' && e.over === undefined) return ctx.aggregates.grouping(e);
   } else if (isAggregateCall(e)) {
     throw new SqlError(SqlState.groupingError, `aggregate functions are not allowed in ${ctx.noAggregatesIn ?? 'this context'}`, { position: e.pos });
   }
@@ -114,6 +163,7 @@ export function bindExpr(e: ast.Expr, ctx: ExprContext): PExpr {
       return { kind: 'inList', arg: unified.exprs[0]!, list: unified.exprs.slice(1), not: e.not, type: BOOLEAN };
     }
     case 'between': {
+      if (e.symmetric) return bindSymmetricBetween(e, ctx);
       const x = bindExpr(e.expr, ctx);
       const [a1, lo] = unifyForComparison(x, bindExpr(e.low, ctx), '>=', e.pos);
       const [a2, hi] = unifyForComparison(x, bindExpr(e.high, ctx), '<=', e.pos);
@@ -134,12 +184,17 @@ export function bindExpr(e: ast.Expr, ctx: ExprContext): PExpr {
     case 'typedLiteral':
       return coerce({ kind: 'const', value: e.value, type: UNKNOWN }, typeFromNode(e.type), 'explicit', e.pos);
     case 'like':
-    case 'inSubquery':
-    case 'exists':
-    case 'subquery':
+      return bindLike(e, ctx);
     case 'extract':
+      return bindExtract(e, ctx);
     case 'interval':
-      throw notSupported(describeExpr(e), e.pos);
+      return bindInterval(e);
+    case 'inSubquery':
+      return subqueryHost(e, ctx).inSubquery(e, ctx);
+    case 'exists':
+      return subqueryHost(e, ctx).exists(e);
+    case 'subquery':
+      return subqueryHost(e, ctx).scalar(e);
     default:
       return assertNever(e);
   }
@@ -149,20 +204,19 @@ export function notSupported(what: string, pos: number): SqlError {
   return new SqlError(SqlState.featureNotSupported, `${what} is not supported yet in Slicewise`, { position: pos });
 }
 
+function subqueryHost(e: ast.InSubquery | ast.Exists | ast.ScalarSubquery, ctx: ExprContext): SubqueryHost {
+  if (!ctx.subqueries) throw notSupported(`${describeExpr(e)} in this clause`, e.pos);
+  return ctx.subqueries;
+}
+
 function describeExpr(e: ast.Expr): string {
   switch (e.kind) {
-    case 'like':
-      return e.op === 'similar' ? 'SIMILAR TO' : e.op.toUpperCase();
     case 'inSubquery':
       return 'IN (subquery)';
     case 'exists':
       return 'EXISTS (subquery)';
     case 'subquery':
       return 'a scalar subquery';
-    case 'extract':
-      return 'EXTRACT';
-    case 'interval':
-      return 'INTERVAL';
     default:
       return e.kind;
   }
@@ -179,14 +233,48 @@ export function typeFromNode(t: ast.TypeName): SqlType {
 function bindColumn(e: ast.ColumnRef, ctx: ExprContext): PExpr {
   if (ctx.aggregates) {
     // Above an aggregation only group keys (matched before) and aggregates are visible.
-    ctx.aggregates.inputContext.scope.resolve(e.qualifier, e.name, e.pos);
+    try {
+      ctx.aggregates.inputContext.scope.resolve(e.qualifier, e.name, e.pos);
+    } catch (err) {
+      if (resolveOuter(e, ctx.outer && { ...ctx.outer, allowed: false }, err)) throw new SqlError(SqlState.internalError, 'unreachable');
+      throw err;
+    }
     const shown = e.qualifier.length > 0 ? `${e.qualifier.join('.')}.${e.name}` : e.name;
     throw new SqlError(SqlState.groupingError, `column "${shown}" must appear in the GROUP BY clause or be used in an aggregate function`, {
       position: e.pos,
     });
   }
-  const index = ctx.scope.resolve(e.qualifier, e.name, e.pos);
+  let index: number;
+  try {
+    index = ctx.scope.resolve(e.qualifier, e.name, e.pos);
+  } catch (err) {
+    const outer = resolveOuter(e, ctx.outer, err);
+    if (outer) return outer;
+    throw err;
+  }
   return { kind: 'col', index, type: ctx.scope.columns[index]!.type };
+}
+
+/**
+ * A column the local scope does not have, looked up in the enclosing queries: a correlated
+ * reference (OUTER_BASE + column of the immediately enclosing FROM) where correlation is supported.
+ */
+function resolveOuter(e: ast.ColumnRef, outer: OuterScope | undefined, localError: unknown): PExpr | null {
+  if (!(localError instanceof SqlError) || (localError.code !== SqlState.undefinedColumn && localError.code !== SqlState.undefinedTable)) return null;
+  for (let level = outer, depth = 0; level; level = level.parent, depth++) {
+    let index: number;
+    try {
+      index = level.scope.resolve(e.qualifier, e.name, e.pos);
+    } catch (err) {
+      if (err instanceof SqlError && (err.code === SqlState.undefinedColumn || err.code === SqlState.undefinedTable)) continue;
+      throw err;
+    }
+    if (depth > 0 || !level.allowed) {
+      throw notSupported(`the correlated reference to "${e.name}" here (only the subquery's WHERE may refer to the enclosing query's columns)`, e.pos);
+    }
+    return { kind: 'col', index: OUTER_BASE + index, type: level.scope.columns[index]!.type };
+  }
+  return null;
 }
 
 /** Numeric literals: INTEGER when they fit, then BIGINT, then exact DECIMAL; exponents are DOUBLE. */
@@ -287,6 +375,8 @@ function callOperator(op: string, args: PExpr[], pos: number): PExpr {
 }
 
 function bindIsBool(e: ast.IsBool, ctx: ExprContext): PExpr {
+  // Redshift accepts IS TRUE / FALSE / UNKNOWN only as predicates (WHERE), not as values.
+  if (ctx.selectList) throw new SqlError(SqlState.featureNotSupported, 'Not implemented', { position: e.pos });
   const arg = coerce(bindExpr(e.expr, ctx), BOOLEAN, 'implicit', e.expr.pos);
   // x IS TRUE  <=> coalesce(x = true, false); IS UNKNOWN <=> x IS NULL.
   let test: PExpr;
@@ -318,9 +408,21 @@ function bindCase(e: ast.CaseExpr, ctx: ExprContext): PExpr {
 }
 
 function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
-  if (e.over) throw notSupported('window functions', e.pos);
   if (e.withinGroup) throw notSupported(`${e.name} ... WITHIN GROUP`, e.pos);
+  if (LEADER_ONLY_FUNCTIONS.has(e.name)) ctx.env.leaderOnly?.record(e);
   switch (e.name) {
+    case 'decode':
+      return bindDecode(e, ctx);
+    case 'nvl2':
+      return bindNvl2(e, ctx);
+    case 'greatest':
+    case 'least':
+      return bindGreatestLeast(e, ctx);
+    case 'now':
+    case 'current_timestamp':
+      return { kind: 'const', value: ctx.env.transactionTime, type: TIMESTAMPTZ };
+    case 'localtimestamp':
+      return { kind: 'const', value: ctx.env.transactionTime, type: TIMESTAMP };
     case 'coalesce':
     case 'nvl': {
       if (e.args.length === 0) throw new SqlError(SqlState.syntaxError, `syntax error at or near ")"`, { position: e.pos });
@@ -337,8 +439,6 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
       return { kind: 'const', value: ctx.env.session.user, type: varcharType(128) };
     case 'current_database':
       return { kind: 'const', value: ctx.env.session.database, type: varcharType(128) };
-    case 'current_schema':
-      return { kind: 'const', value: ctx.env.session.searchPath.find((s) => !s.startsWith('pg_temp_')) ?? 'public', type: varcharType(128) };
     case 'pg_backend_pid':
       return { kind: 'const', value: ctx.env.session.sessionId, type: INTEGER };
     case 'getdate':
@@ -348,6 +448,9 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
     case 'current_date':
       return { kind: 'const', value: Math.floor(ctx.env.statementTime / 86_400_000_000), type: DATE };
   }
+  // Catalog/session functions (format_type, has_table_privilege, pg_table_is_visible, ...): catalog-functions.ts.
+  const catalogCall = bindCatalogFunction(e, ctx.env, (a) => bindExpr(a, ctx));
+  if (catalogCall) return catalogCall;
   const args = e.args.map((a) => bindExpr(a, ctx));
   let resolved;
   try {
@@ -357,26 +460,6 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
   }
   const coerced = args.map((a, i) => coerce(a, resolved.argTypes[i] ?? a.type, 'implicit', e.args[i]!.pos));
   return { kind: 'call', id: resolved.id, args: coerced, type: resolved.type };
-}
-
-/** COUNT/SUM/AVG/MIN/MAX with their Redshift result types. */
-function bindAggregate(call: ast.FuncCall, ctx: ExprContext): AggregateSpec {
-  const inner: ExprContext = { ...ctx, noAggregatesIn: 'arguments of aggregate functions' };
-  if (call.name === 'count' && call.args.length === 1 && call.args[0]!.kind === 'star') {
-    return { fn: 'count_star', arg: null, distinct: false, type: BIGINT };
-  }
-  if (call.args.length !== 1) {
-    throw new SqlError(SqlState.undefinedFunction, `function ${call.name} with ${call.args.length} arguments does not exist`, { position: call.pos });
-  }
-  let arg = bindExpr(call.args[0]!, inner);
-  if (arg.type.kind === 'unknown') arg = coerce(arg, call.name === 'count' ? varcharType(256) : DOUBLE, 'implicit', call.pos);
-  let type: SqlType;
-  try {
-    type = aggregateResultType(call.name, arg.type);
-  } catch (err) {
-    throw err instanceof SqlError ? err.at(call.pos) : err;
-  }
-  return { fn: call.name as AggregateFunction, arg, distinct: call.distinct, type };
 }
 
 /** Collect every aggregate call in an expression (to know whether a query aggregates). */

@@ -2,9 +2,9 @@
  * Binding queries: SELECT (select list, WHERE, GROUP BY, HAVING, DISTINCT, ORDER BY, LIMIT/OFFSET/TOP),
  * set operations and VALUES, into a logical plan with output names and types.
  */
-import type { PExpr, SortKey } from '../exec/spec.js';
+import type { AggregateSpec, PExpr, SortKey } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { BIGINT, BOOLEAN, SqlError, SqlState, assertNever, type SqlType } from '../types/index.js';
+import { BIGINT, BOOLEAN, INTEGER, SqlError, SqlState, assertNever, type SqlType } from '../types/index.js';
 import {
   AggregateCollector,
   bindExpr,
@@ -13,10 +13,22 @@ import {
   notSupported,
   type ExprContext,
 } from './bind-expr.js';
+import { applyWindows, bindQualify, WindowCollector } from './bind-window.js';
 import { bindFromList, type CteMap } from './bind-from.js';
+import { groupingPlan, groupingSetsPlan } from './bind-grouping.js';
+import {
+  OUTER_BASE,
+  SubqueryHost,
+  correlationSide,
+  splitCorrelatedEquality,
+  type CorrelationSink,
+  type OuterScope,
+} from './bind-subquery.js';
 import { coerce, unifyAll } from './coerce.js';
 import type { BindEnvironment } from './context.js';
+import { mapColumns, referencedColumns, replaceColumns } from './expr-utils.js';
 import type { BoundQuery, LPlan } from './logical.js';
+import { andAll } from './optimize.js';
 import { Scope } from './scope.js';
 
 export function bindQuery(q: ast.Query, env: BindEnvironment, ctes: CteMap = new Map()): BoundQuery {
@@ -43,6 +55,15 @@ function withCtes(w: ast.WithClause | undefined, env: BindEnvironment, outer: Ct
   return map;
 }
 
+/** Functions whose result column Redshift names differently from the function. */
+const FUNCTION_OUTPUT_NAMES: Readonly<Record<string, string>> = {
+  nvl: 'coalesce',
+  decode: 'case',
+  dateadd: 'date_add',
+  datediff: 'date_diff',
+  date_part: 'pgdate_part',
+};
+
 /** Default output column names, as Redshift names them. */
 export function outputName(e: ast.Expr): string {
   switch (e.kind) {
@@ -51,8 +72,9 @@ export function outputName(e: ast.Expr): string {
     case 'cast':
       return outputName(e.expr) === '?column?' ? e.type.name.split(' ')[0]! : outputName(e.expr);
     case 'func':
-      if (e.name === 'nvl') return 'coalesce';
-      return e.name;
+      return FUNCTION_OUTPUT_NAMES[e.name] ?? e.name;
+    case 'extract':
+      return 'date_part';
     case 'case':
       return 'case';
     default:
@@ -67,20 +89,25 @@ interface SelectItemBound {
   readonly alias?: string;
 }
 
-function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap): BoundQuery {
-  if (s.qualify) throw notSupported('QUALIFY', s.qualify.pos);
+type SelectItemAst = { ast: ast.Expr; alias?: string; starIndex?: number };
+
+/**
+ * A SELECT. `outer`/`sink`: bound as a subquery, whose WHERE may refer to the enclosing query's
+ * columns; the correlated conjuncts are taken out of the plan and reported through `sink`.
+ */
+function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap, outer?: OuterScope, sink?: CorrelationSink): BoundQuery {
   if (s.into) throw new SqlError(SqlState.internalError, 'SELECT INTO is routed as a command');
   const from = bindFromList(s.from, env, ctes, bindQuery);
-  let plan: LPlan = from?.plan ?? { kind: 'values', rows: [[]], types: [] };
   const scope = from?.scope ?? Scope.empty();
-  const inputCtx: ExprContext = { env, scope, noAggregatesIn: 'WHERE' };
-  if (s.where) {
-    const predicate = coerce(bindExpr(s.where, inputCtx), BOOLEAN, 'implicit', s.where.pos);
-    plan = { kind: 'filter', input: plan, predicate, types: plan.types };
-  }
+  const host = new SubqueryHost(from?.plan ?? { kind: 'values', rows: [[]], types: [] }, scope, true, outer, env, ctes, bindSubquery);
+  // Outside its WHERE a subquery may not refer to the enclosing query (rejected with 0A000, not "no such column").
+  const local = outer ? { ...outer, allowed: false } : undefined;
+  const inputCtx: ExprContext = { env, scope, noAggregatesIn: 'WHERE', subqueries: host, outer: local };
+  const correlated = s.where ? bindWhere(s.where, { ...inputCtx, outer }, host) : [];
+  if (correlated.length > 0 && !sink) throw new SqlError(SqlState.internalError, 'correlated predicates outside a subquery');
 
   // Expand stars into explicit column references.
-  const items: { ast: ast.Expr; alias?: string; starIndex?: number }[] = [];
+  const items: SelectItemAst[] = [];
   for (const item of s.items) {
     if (item.expr.kind === 'star') {
       for (const i of scope.expandStar(item.expr.qualifier, item.expr.pos)) items.push({ ast: item.expr, starIndex: i });
@@ -89,30 +116,153 @@ function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap): BoundQue
   if (items.length === 0) throw new SqlError(SqlState.syntaxError, 'SELECT list is empty', { position: s.pos });
 
   const aggregating =
-    s.groupBy !== undefined || items.some((i) => containsAggregate(i.ast)) || containsAggregate(s.having) || s.orderBy.some((o) => containsAggregate(o.expr));
+    s.groupBy !== undefined || items.some((i) => containsAggregate(i.ast)) || containsAggregate(s.having) || s.orderBy.some((o) => containsAggregate(o.expr)) || containsAggregate(s.qualify);
 
-  let ctx: ExprContext = { env, scope };
-  if (aggregating) {
-    const groupAsts = groupExpressions(s, items);
-    const groups = groupAsts.map((g) => ({ key: exprKey(g), bound: bindExpr(g, { ...inputCtx, noAggregatesIn: 'GROUP BY' }) }));
-    const collector = new AggregateCollector(groups, { env, scope, noAggregatesIn: 'aggregate arguments' });
-    ctx = { env, scope, aggregates: collector };
-    // Bind everything above the aggregation first so all aggregates are registered.
-    const selectBound = bindItems(items, ctx, scope);
-    const having = s.having ? coerce(bindExpr(s.having, ctx), BOOLEAN, 'implicit', s.having.pos) : null;
+  if (!aggregating) {
+    if (s.having) throw new SqlError(SqlState.groupingError, 'HAVING requires GROUP BY or an aggregate', { position: s.having.pos });
+    const windows = new WindowCollector();
+    const ctx: ExprContext = { env, scope, subqueries: host, outer: local, windows };
+    const selectBound = bindItems(items, { ...ctx, selectList: true }, scope);
     const orderPlan = planOrderBy(s.orderBy, selectBound, ctx, s.distinct);
-    const aggTypes = [...groups.map((g) => g.bound.type), ...collector.aggregates.map((a) => a.type)];
-    plan = { kind: 'aggregate', input: plan, groupKeys: groups.map((g) => g.bound), aggregates: collector.aggregates, types: aggTypes };
-    if (having) plan = { kind: 'filter', input: plan, predicate: having, types: plan.types };
-    return finishSelect(s, plan, selectBound, orderPlan, env);
+    const qualify = s.qualify ? bindQualify(s.qualify, items, ctx, scope) : null;
+    if (correlated.length > 0) return exposeCorrelation(s, host.plan, selectBound, correlated, sink!);
+    const windowed = applyWindows(host.plan, windows, selectBound, orderPlan, qualify);
+    return finishSelect(s, windowed.plan, windowed.items, windowed.order, env);
   }
-  if (s.having) throw new SqlError(SqlState.groupingError, 'HAVING requires GROUP BY or an aggregate', { position: s.having.pos });
-  const selectBound = bindItems(items, ctx, scope);
+
+  const correlationKeys = correlated.length > 0 ? groupingCorrelation(s, correlated, sink!) : [];
+  const grouping = groupingPlan(s.groupBy, (e) => resolveGroupItem(e, items));
+  const groupCtx: ExprContext = { ...inputCtx, noAggregatesIn: 'GROUP BY' };
+  const keys = [
+    ...correlationKeys.map((c, i) => ({ key: `\u0000correlation ${i}`, bound: c.inner })),
+    ...grouping.exprs.map((g) => ({ key: exprKey(g), bound: bindExpr(g, groupCtx) })),
+  ];
+  const groups = grouping.sets ? [...keys, { key: '\u0000grouping set', bound: { kind: 'const', value: 0, type: INTEGER } as PExpr }] : keys;
+  const collector = new AggregateCollector(
+    groups,
+    { env, scope, noAggregatesIn: 'aggregate arguments', subqueries: host, outer: local },
+    grouping.sets ? { sets: grouping.sets, setColumn: keys.length } : null,
+  );
+  // Subqueries above the aggregation join its output, whose width is known only after binding.
+  const deferred = new SubqueryHost(null, scope, false, outer, env, ctes, bindSubquery);
+  const windows = new WindowCollector();
+  const ctx: ExprContext = { env, scope, aggregates: collector, subqueries: deferred, outer: local, windows };
+  // Bind everything above the aggregation first so all aggregates are registered.
+  const selectBound = bindItems(items, { ...ctx, selectList: true }, scope);
+  const having = s.having ? coerce(bindExpr(s.having, { ...ctx, windows: undefined, noWindowsIn: 'HAVING' }), BOOLEAN, 'implicit', s.having.pos) : null;
   const orderPlan = planOrderBy(s.orderBy, selectBound, ctx, s.distinct);
-  return finishSelect(s, plan, selectBound, orderPlan, env);
+  const qualify = s.qualify ? bindQualify(s.qualify, items, ctx, scope) : null;
+  const aggregates = collector.aggregates;
+  let plan: LPlan = grouping.sets
+    ? groupingSetsPlan(host.plan, keys.map((k) => k.bound), grouping.sets, aggregates)
+    : { kind: 'aggregate', input: host.plan, groupKeys: keys.map((k) => k.bound), aggregates, types: [...keys.map((k) => k.bound.type), ...aggregates.map((a) => a.type)] };
+  const attached = deferred.attachPending(plan);
+  plan = attached.plan;
+  if (having) plan = { kind: 'filter', input: plan, predicate: attached.remap(having), types: plan.types };
+  const items2 = selectBound.map((i) => ({ ...i, expr: attached.remap(i.expr) }));
+  const order2 = { keys: orderPlan.keys, extras: orderPlan.extras.map(attached.remap) };
+  if (correlationKeys.length > 0) return groupedCorrelation(plan, items2, correlationKeys, groups.length, aggregates, sink!);
+  const windowed = applyWindows(plan, windows, items2, order2, qualify, attached.remap);
+  return finishSelect(s, windowed.plan, windowed.items, windowed.order, env);
 }
 
-function bindItems(items: readonly { ast: ast.Expr; alias?: string; starIndex?: number }[], ctx: ExprContext, scope: Scope): SelectItemBound[] {
+/** A subquery of an enclosing query; only a plain SELECT may be correlated. */
+function bindSubquery(q: ast.Query, env: BindEnvironment, ctes: CteMap, outer: OuterScope, sink: CorrelationSink): BoundQuery {
+  if (q.kind === 'select') return bindSelect(q, env, withCtes(q.with, env, ctes), outer, sink);
+  return bindQuery(q, env, ctes);
+}
+
+/**
+ * WHERE: EXISTS / IN (subquery) conjuncts become semi/anti joins; the other conjuncts filter the
+ * plan. Returns the conjuncts that refer to an enclosing query (left out of the plan).
+ */
+function bindWhere(where: ast.Expr, ctx: ExprContext, host: SubqueryHost): PExpr[] {
+  const predicates: PExpr[] = [];
+  const correlated: PExpr[] = [];
+  for (const c of astConjuncts(where)) {
+    const sub = subqueryConjunct(c, false);
+    if (sub) {
+      const extra = host.filter(sub.node, sub.negated, ctx);
+      if (extra) predicates.push(extra);
+      continue;
+    }
+    const p = coerce(bindExpr(c, ctx), BOOLEAN, 'implicit', c.pos);
+    const side = correlationSide(p);
+    (side === 'outer' || side === 'both' ? correlated : predicates).push(p);
+  }
+  const predicate = andAll(predicates);
+  if (predicate) host.plan = { kind: 'filter', input: host.plan, predicate, types: host.plan.types };
+  return correlated;
+}
+
+function astConjuncts(e: ast.Expr): ast.Expr[] {
+  return e.kind === 'binary' && e.op === 'and' ? [...astConjuncts(e.left), ...astConjuncts(e.right)] : [e];
+}
+
+/** `[NOT] EXISTS (...)` or `x [NOT] IN (...)`, under any number of NOTs. */
+function subqueryConjunct(e: ast.Expr, negated: boolean): { node: ast.Exists | ast.InSubquery; negated: boolean } | null {
+  if (e.kind === 'unary' && e.op === 'not') return subqueryConjunct(e.operand, !negated);
+  if (e.kind === 'exists' || e.kind === 'inSubquery') return { node: e, negated: negated !== e.not };
+  return null;
+}
+
+/** Correlated subquery without aggregation: expose the inner columns its correlated predicates use. */
+function exposeCorrelation(s: ast.Select, plan: LPlan, items: readonly SelectItemBound[], correlated: readonly PExpr[], sink: CorrelationSink): BoundQuery {
+  const limit = s.limit ?? s.top ?? s.offset;
+  if (limit) throw notSupported('LIMIT or OFFSET in a correlated subquery', limit.pos);
+  const inner = [...new Set(correlated.flatMap((p) => referencedColumns(p).filter((i) => i < OUTER_BASE)))].sort((a, b) => a - b);
+  const exprs: PExpr[] = [...items.map((i) => i.expr), ...inner.map((c): PExpr => ({ kind: 'col', index: c, type: plan.types[c]! }))];
+  const types = exprs.map((e) => e.type);
+  let out: LPlan = { kind: 'project', input: plan, exprs, types };
+  if (s.distinct) out = { kind: 'distinct', input: out, types };
+  const predicates = correlated.map((p) => mapColumns(p, (i) => (i >= OUTER_BASE ? i : items.length + inner.indexOf(i))));
+  sink.result = { kind: 'exposed', visible: items.length, predicates };
+  return { plan: out, names: [...items.map((i) => i.name), ...inner.map(() => '?column?')], types };
+}
+
+/** Correlated aggregate subquery: the correlation equalities, whose inner sides become group keys. */
+function groupingCorrelation(s: ast.Select, correlated: readonly PExpr[], sink: CorrelationSink): { inner: PExpr; outer: PExpr }[] {
+  const what = 'this correlated subquery with an aggregate';
+  if (!sink.allowGrouped) throw notSupported(`${what} (in EXISTS or IN)`, s.pos);
+  if (s.groupBy) throw notSupported(`${what} and GROUP BY`, s.groupBy.pos);
+  if (s.having) throw notSupported(`${what} and HAVING`, s.having.pos);
+  const limit = s.limit ?? s.top ?? s.offset;
+  if (limit) throw notSupported('LIMIT or OFFSET in a correlated subquery', limit.pos);
+  return correlated.map((p) => {
+    const split = splitCorrelatedEquality(p);
+    if (!split) throw notSupported(`${what} and a correlation that is not an equality`, s.where?.pos ?? s.pos);
+    return split;
+  });
+}
+
+/** Output of a correlated aggregate subquery: [items..., correlation keys..., TRUE], one row per key. */
+function groupedCorrelation(
+  plan: LPlan,
+  items: readonly SelectItemBound[],
+  keys: readonly { inner: PExpr; outer: PExpr }[],
+  groupCount: number,
+  aggregates: readonly AggregateSpec[],
+  sink: CorrelationSink,
+): BoundQuery {
+  const exprs: PExpr[] = [
+    ...items.map((i) => i.expr),
+    ...keys.map((k, i): PExpr => ({ kind: 'col', index: i, type: k.inner.type })),
+    { kind: 'const', value: true, type: BOOLEAN },
+  ];
+  const types = exprs.map((e) => e.type);
+  // The items' values when no inner row matches: aggregates over no rows (COUNT 0, others NULL).
+  const emptyValues = items.map((i) =>
+    replaceColumns(i.expr, (c): PExpr => {
+      const agg = c.index >= groupCount ? aggregates[c.index - groupCount] : undefined;
+      const zero = agg && (agg.fn === 'count' || agg.fn === 'count_star' || agg.fn === 'approx_count_distinct');
+      return zero ? { kind: 'const', value: 0n, type: c.type } : { kind: 'const', value: null, type: c.type };
+    }),
+  );
+  sink.result = { kind: 'grouped', visible: items.length, outerKeys: keys.map((k) => k.outer), emptyValues };
+  return { plan: { kind: 'project', input: plan, exprs, types }, names: [...items.map((i) => i.name), ...keys.map(() => '?column?'), '?column?'], types };
+}
+
+function bindItems(items: readonly SelectItemAst[], ctx: ExprContext, scope: Scope): SelectItemBound[] {
   return items.map((item) => {
     if (item.starIndex !== undefined) {
       const col = scope.columns[item.starIndex]!;
@@ -124,31 +274,20 @@ function bindItems(items: readonly { ast: ast.Expr; alias?: string; starIndex?: 
   });
 }
 
-/** GROUP BY items as expressions: ordinals and select-list aliases refer to select items. */
-function groupExpressions(s: ast.Select, items: readonly { ast: ast.Expr; alias?: string }[]): ast.Expr[] {
-  if (!s.groupBy) return [];
-  const out: ast.Expr[] = [];
-  for (const g of s.groupBy.items) {
-    if (g.kind !== 'expr') throw notSupported(g.kind === 'groupingSets' ? 'GROUPING SETS' : g.kind.toUpperCase(), g.pos);
-    const e = g.expr;
-    if (e.kind === 'literal' && e.type === 'number') {
-      const n = Number(e.value);
-      if (!Number.isInteger(n) || n < 1 || n > items.length) {
-        throw new SqlError(SqlState.invalidParameterValue, `GROUP BY position ${String(e.value)} is not in select list`, { position: e.pos });
-      }
-      out.push(items[n - 1]!.ast);
-      continue;
+/** A GROUP BY item: ordinals and select-list aliases refer to select items. */
+function resolveGroupItem(e: ast.Expr, items: readonly SelectItemAst[]): ast.Expr {
+  if (e.kind === 'literal' && e.type === 'number') {
+    const n = Number(e.value);
+    if (!Number.isInteger(n) || n < 1 || n > items.length) {
+      throw new SqlError(SqlState.invalidParameterValue, `GROUP BY position ${String(e.value)} is not in select list`, { position: e.pos });
     }
-    if (e.kind === 'column' && e.qualifier.length === 0) {
-      const aliased = items.find((i) => i.alias === e.name);
-      if (aliased) {
-        out.push(aliased.ast);
-        continue;
-      }
-    }
-    out.push(e);
+    return items[n - 1]!.ast;
   }
-  return out;
+  if (e.kind === 'column' && e.qualifier.length === 0) {
+    const aliased = items.find((i) => i.alias === e.name);
+    if (aliased) return aliased.ast;
+  }
+  return e;
 }
 
 interface OrderPlan {
@@ -226,24 +365,32 @@ function constantCount(e: ast.Expr, clause: string, env: BindEnvironment): numbe
   return n;
 }
 
+const SET_OPERATION_NAMES = { union: 'UNION', intersect: 'INTERSECT', except: 'EXCEPT' } as const;
+
 function bindSetOperation(q: ast.SetOperation, env: BindEnvironment, ctes: CteMap): BoundQuery {
-  if (q.op !== 'union') throw notSupported(q.op.toUpperCase(), q.pos);
+  const opName = SET_OPERATION_NAMES[q.op];
+  if (q.all && q.op !== 'union') throw notSupported(`${opName} ALL`, q.pos);
   const left = bindQuery(q.left, env, ctes);
   const right = bindQuery(q.right, env, ctes);
   if (left.types.length !== right.types.length) {
-    throw new SqlError(SqlState.syntaxError, 'each UNION query must have the same number of columns', { position: q.pos });
+    throw new SqlError(SqlState.syntaxError, `each ${opName} query must have the same number of columns`, { position: q.pos });
   }
   const types: SqlType[] = left.types.map((_, i) => {
     const lcol: PExpr = { kind: 'col', index: i, type: left.types[i]! };
     const rcol: PExpr = { kind: 'col', index: i, type: right.types[i]! };
-    return unifyAll([lcol, rcol], 'UNION', q.pos).type;
+    return unifyAll([lcol, rcol], opName, q.pos).type;
   });
   const conform = (b: BoundQuery): LPlan => {
     const exprs = b.types.map((t, i) => coerce({ kind: 'col', index: i, type: t }, types[i]!, 'implicit', q.pos));
     return { kind: 'project', input: b.plan, exprs, types };
   };
-  let plan: LPlan = { kind: 'unionAll', inputs: [conform(left), conform(right)], types };
-  if (!q.all) plan = { kind: 'distinct', input: plan, types };
+  let plan: LPlan;
+  if (q.op === 'union') {
+    plan = { kind: 'unionAll', inputs: [conform(left), conform(right)], types };
+    if (!q.all) plan = { kind: 'distinct', input: plan, types };
+  } else {
+    plan = { kind: 'setOp', op: q.op, left: conform(left), right: conform(right), types };
+  }
   const items: SelectItemBound[] = left.names.map((name, i) => ({
     expr: { kind: 'col', index: i, type: types[i]! },
     name,

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { RelationMeta } from '../catalog/relation.js';
 import { findSystemTable, type SystemTableDef } from '../catalog/system-tables.js';
 import type { Batch } from '../exec/spec.js';
+import type { LeaderOnlyUse } from './bind-special.js';
 import { SqlError, SqlState } from '../types/errors.js';
 
 export interface SessionInfo {
@@ -33,6 +34,8 @@ export interface BindEnvironment {
    * UPDATE/DELETE: scans of this table also yield a hidden `$row_handle` column locating each row.
    */
   readonly rowHandleTable?: number;
+  /** Collects leader-node-only functions the statement calls (set by planQuery). */
+  readonly leaderOnly?: LeaderOnlyUse;
 }
 
 /** Name of the hidden row-locating column UPDATE and DELETE select. */

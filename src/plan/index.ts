@@ -7,7 +7,8 @@ import type * as ast from '../sql/ast.js';
 import { bindQuery } from './bind-query.js';
 import type { BindEnvironment } from './context.js';
 import { inheritedKeys, type InheritedKeys } from './inherit.js';
-import { optimize } from './optimize.js';
+import { LeaderOnlyUse } from './bind-special.js';
+import { optimizeQuery, readsUserTable } from './optimize-query.js';
 import { toPhysical, type DistLabel, type PlanningInput } from './physical.js';
 
 export interface PlannedQuery {
@@ -20,8 +21,10 @@ export interface PlannedQuery {
 }
 
 export function planQuery(query: ast.Query, env: BindEnvironment, stats: PlanningInput): PlannedQuery {
-  const bound = bindQuery(query, env);
-  const physical = toPhysical(optimize(bound.plan), bound.names, stats);
+  const leaderOnly = new LeaderOnlyUse();
+  const bound = bindQuery(query, { ...env, leaderOnly });
+  if (leaderOnly.names.length > 0 && readsUserTable(bound.plan)) throw leaderOnly.error();
+  const physical = toPhysical(optimizeQuery(bound.plan, stats), bound.names, stats);
   return { physical, names: bound.names, joinLabels: physical.joinLabels, inherited: inheritedKeys(bound.plan) };
 }
 

@@ -6,7 +6,7 @@
 import type { PExpr } from '../exec/spec.js';
 import { BOOLEAN } from '../types/index.js';
 import type { LPlan } from './logical.js';
-import { mapColumns, referencedColumns } from './expr-utils.js';
+import { isVolatile, mapColumns, referencedColumns, replaceColumns } from './expr-utils.js';
 
 export function optimize(plan: LPlan): LPlan {
   switch (plan.kind) {
@@ -22,9 +22,14 @@ export function optimize(plan: LPlan): LPlan {
     case 'sort':
     case 'limit':
     case 'distinct':
+    case 'window':
       return { ...plan, input: optimize(plan.input) };
     case 'unionAll':
       return { ...plan, inputs: plan.inputs.map(optimize) };
+    case 'singleRow':
+      return { ...plan, input: optimize(plan.input) };
+    case 'setOp':
+      return { ...plan, left: optimize(plan.left), right: optimize(plan.right) };
     case 'scan':
     case 'values':
     case 'rows':
@@ -51,10 +56,26 @@ function withFilter(plan: LPlan, parts: readonly PExpr[]): LPlan {
 /** Place each conjunct as low as it can go. */
 function pushFilter(plan: LPlan, parts: PExpr[]): LPlan {
   if (parts.length === 0) return plan;
-  if (plan.kind === 'filter') return pushFilter(plan.input, [...conjuncts(plan.predicate), ...parts]);
-  if (plan.kind !== 'join' || plan.joinType === 'full' || plan.joinType === 'right' || plan.joinType === 'semi' || plan.joinType === 'anti') {
-    return withFilter(plan, parts);
+  switch (plan.kind) {
+    case 'filter':
+      return pushFilter(plan.input, [...conjuncts(plan.predicate), ...parts]);
+    case 'project':
+      return pushThroughProject(plan, parts);
+    case 'aggregate':
+      return pushThroughAggregate(plan, parts);
+    case 'sort':
+    case 'distinct':
+      return { ...plan, input: pushFilter(plan.input, parts) };
+    case 'unionAll':
+      return { ...plan, inputs: plan.inputs.map((i) => pushFilter(i, parts)) };
+    case 'join':
+      break;
+    default:
+      return withFilter(plan, parts);
   }
+  // Semi and anti joins output exactly their left input's columns.
+  if (plan.joinType === 'semi' || plan.joinType === 'anti') return { ...plan, left: pushFilter(plan.left, parts) };
+  if (plan.joinType === 'full' || plan.joinType === 'right') return withFilter(plan, parts);
   const leftWidth = plan.left.types.length;
   const toLeft: PExpr[] = [];
   const toRight: PExpr[] = [];
@@ -74,3 +95,30 @@ function pushFilter(plan: LPlan, parts: PExpr[]): LPlan {
   const condition = andAll([...(plan.condition ? conjuncts(plan.condition) : []), ...toJoin]);
   return withFilter({ ...plan, left, right, condition }, stay);
 }
+
+/** A conjunct over a projection's output is the same conjunct over its input, with the expressions substituted. */
+function pushThroughProject(plan: Extract<LPlan, { kind: 'project' }>, parts: PExpr[]): LPlan {
+  const down: PExpr[] = [];
+  const stay: PExpr[] = [];
+  for (const p of parts) {
+    const used = referencedColumns(p).map((i) => plan.exprs[i]!);
+    // Volatile expressions must be evaluated once per row, where the projection puts them.
+    if (used.some(isVolatile)) stay.push(p);
+    else down.push(replaceColumns(p, (c) => plan.exprs[c.index]!));
+  }
+  return withFilter({ ...plan, input: pushFilter(plan.input, down) }, stay);
+}
+
+/** Conjuncts over group keys only filter whole groups: they may filter the input rows instead. */
+function pushThroughAggregate(plan: Extract<LPlan, { kind: 'aggregate' }>, parts: PExpr[]): LPlan {
+  const keyCount = plan.groupKeys.length;
+  const down: PExpr[] = [];
+  const stay: PExpr[] = [];
+  for (const p of parts) {
+    const cols = referencedColumns(p);
+    if (keyCount > 0 && cols.every((c) => c < keyCount)) down.push(replaceColumns(p, (c) => plan.groupKeys[c.index]!));
+    else stay.push(p);
+  }
+  return withFilter({ ...plan, input: pushFilter(plan.input, down) }, stay);
+}
+

@@ -10,8 +10,8 @@
  * Joins follow Redshift's labels: DS_DIST_NONE (co-located), DS_DIST_ALL_NONE (inner is ALL),
  * DS_DIST_INNER / DS_DIST_OUTER (one side redistributed), DS_BCAST_INNER, DS_DIST_BOTH.
  */
-import type { Fragment, FragmentOutput, JoinType, PExpr, POp, PhysicalPlan, SortKey } from '../exec/spec.js';
-import { assertNever, isIntegerType, type SqlType } from '../types/index.js';
+import type { CompareOp, Fragment, FragmentOutput, JoinType, PExpr, POp, PhysicalPlan, RangeFilter, SortKey } from '../exec/spec.js';
+import { assertNever, isIntegerType, typesEqual, type SqlType } from '../types/index.js';
 import type { LPlan } from './logical.js';
 import { mapColumns } from './expr-utils.js';
 import { andAll, conjuncts } from './optimize.js';
@@ -107,8 +107,9 @@ class FragmentBuilder {
       case 'filter': {
         const child = this.place(plan.input);
         // Fold the predicate into the scan so rows are dropped as they are read.
-        if (child.op.kind === 'scan' && child.op.filter === null) {
-          return { ...child, op: { ...child.op, filter: plan.predicate }, rows: Math.ceil(child.rows / 3) };
+        if (child.op.kind === 'scan' && child.op.filter === null && plan.input.kind === 'scan') {
+          const rangeFilters = zoneMapRanges(plan.input, plan.predicate);
+          return { ...child, op: { ...child.op, filter: plan.predicate, rangeFilters }, rows: Math.ceil(child.rows / 3) };
         }
         return { ...child, op: { kind: 'filter', input: child.op, predicate: plan.predicate }, rows: Math.ceil(child.rows / 3) };
       }
@@ -137,13 +138,47 @@ class FragmentBuilder {
         if (child.placement.kind === 'hashed') return { ...child, op: local };
         return leaderResult({ kind: 'distinct', input: this.toLeader({ ...child, op: local }) }, plan.types, child.rows);
       }
+      case 'window':
+        return this.placeWindow(plan);
       case 'unionAll': {
         const inputs = plan.inputs.map((i) => this.toLeader(this.place(i)));
         return leaderResult({ kind: 'append', inputs }, plan.types, inputs.length);
       }
+      case 'singleRow': {
+        const child = this.placeEverywhere(plan.input);
+        return { ...child, op: { kind: 'singleRow', input: child.op }, rows: 1 };
+      }
+      case 'setOp': {
+        const left = this.place(plan.left);
+        const right = this.place(plan.right);
+        return leaderResult({ kind: 'setOp', op: plan.op, left: this.toLeader(left), right: this.toLeader(right) }, plan.types, left.rows);
+      }
       default:
         return assertNever(plan);
     }
+  }
+
+  /**
+   * A (small) result every slice can read without moving the consumer: computed on the leader, or
+   * replicated. A scalar aggregate's per-slice partial states are broadcast so that each slice
+   * finishes the aggregate itself; other distributed results are broadcast as they are.
+   */
+  private placeEverywhere(plan: LPlan): Placed {
+    if (plan.kind === 'project' || plan.kind === 'filter') {
+      const child = this.placeEverywhere(plan.input);
+      const op: POp = plan.kind === 'project' ? { kind: 'project', input: child.op, exprs: plan.exprs } : { kind: 'filter', input: child.op, predicate: plan.predicate };
+      return { ...child, op, types: plan.types };
+    }
+    if (plan.kind === 'aggregate' && plan.groupKeys.length === 0) {
+      const child = this.place(plan.input);
+      if (child.placement.kind === 'spread' || child.placement.kind === 'hashed') {
+        const partial: POp = { kind: 'aggregate', input: child.op, phase: 'partial', groupKeys: [], aggregates: plan.aggregates };
+        const states = this.broadcast({ op: partial, placement: child.placement, types: plan.types, rows: 1 });
+        return { op: { kind: 'aggregate', input: states.op, phase: 'final', groupKeys: [], aggregates: plan.aggregates }, placement: { kind: 'replicated' }, types: plan.types, rows: 1 };
+      }
+    }
+    const placed = this.place(plan);
+    return placed.placement.kind === 'spread' || placed.placement.kind === 'hashed' ? this.broadcast(placed) : placed;
   }
 
   /** Sort per slice (top-N when limited), then merge the sorted runs on the leader. */
@@ -158,6 +193,21 @@ class FragmentBuilder {
     const id = this.addFragment({ ...child, op: local }, { kind: 'gather' });
     const merged: POp = { kind: 'merge', fragmentId: id, keys, limit: keep };
     return leaderResult(offset > 0 ? { kind: 'limit', input: merged, limit, offset } : merged, types, keep ?? child.rows);
+  }
+
+  /**
+   * Window functions need whole partitions in one task: with PARTITION BY they run per slice once the
+   * rows are hashed on (a subset of) the partition keys, redistributing when they are not; without it
+   * they run on the leader over the gathered rows. The appended columns leave the placement intact.
+   */
+  private placeWindow(plan: Extract<LPlan, { kind: 'window' }>): Placed {
+    const child = this.place(plan.input);
+    const windowOver = (input: POp): POp => ({ kind: 'window', input, partitionBy: plan.partitionBy, orderBy: plan.orderBy, functions: plan.functions });
+    if (plan.partitionBy.length === 0 || child.placement.kind === 'leader' || child.placement.kind === 'replicated') {
+      return leaderResult(windowOver(this.toLeader(child)), plan.types, child.rows);
+    }
+    const local = child.placement.kind === 'hashed' && hashedOn(child.placement, plan.partitionBy) ? child : this.redistribute(child, plan.partitionBy);
+    return { op: windowOver(local.op), placement: local.placement, types: plan.types, rows: child.rows };
   }
 
   private placeAggregate(plan: Extract<LPlan, { kind: 'aggregate' }>): Placed {
@@ -370,4 +420,31 @@ function projectPlacement(p: Placement, exprs: readonly PExpr[]): Placement {
   if (p.kind !== 'hashed') return p;
   const keys = p.keys.map((k) => exprs.findIndex((e) => e.kind === 'col' && e.index === k));
   return keys.every((k) => k >= 0) ? { ...p, keys } : { kind: 'spread' };
+}
+
+/**
+ * Zone-map ranges a scan may use to skip blocks: conjuncts comparing a sort key column with a
+ * constant of the column's own type (`col op const`, either way round).
+ */
+function zoneMapRanges(scan: Extract<LPlan, { kind: 'scan' }>, predicate: PExpr): RangeFilter[] {
+  const sortColumns = new Set(scan.table.sortKey.columns);
+  const out: RangeFilter[] = [];
+  const flip = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '<>': '<>' } as const;
+  for (const c of conjuncts(predicate)) {
+    if (c.kind !== 'compare' || c.op === '<>') continue;
+    let [col, value, op] = [c.left, c.right, c.op as CompareOp];
+    if (col.kind !== 'col') [col, value, op] = [c.right, c.left, flip[c.op]];
+    if (col.kind !== 'col' || value.kind !== 'const' || value.value === null || !typesEqual(col.type, value.type)) continue;
+    const column = scan.columns[col.index];
+    if (column === undefined || !sortColumns.has(column)) continue;
+    const v = value.value;
+    switch (op) {
+      case '=': out.push({ column, min: v, max: v, minInclusive: true, maxInclusive: true }); break;
+      case '<': out.push({ column, min: null, max: v, minInclusive: true, maxInclusive: false }); break;
+      case '<=': out.push({ column, min: null, max: v, minInclusive: true, maxInclusive: true }); break;
+      case '>': out.push({ column, min: v, max: null, minInclusive: false, maxInclusive: true }); break;
+      case '>=': out.push({ column, min: v, max: null, minInclusive: true, maxInclusive: true }); break;
+    }
+  }
+  return out;
 }

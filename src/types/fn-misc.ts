@@ -1,4 +1,4 @@
-/** Functions that are neither numeric nor string: NULLIF, VERSION. */
+/** Functions that are neither numeric nor string: NULLIF, GREATEST/LEAST, VERSION. */
 import {
   BIGINT,
   BOOLEAN,
@@ -38,6 +38,22 @@ defineCustom('nullif', (args) => {
   const t = commonType(args, 'NULLIF');
   return { id: `nullif(${shortTypeName(t)})`, type: t, argTypes: [t, t] };
 });
+
+// GREATEST / LEAST: any number of arguments of one common type; NULLs are ignored (NULL only when all are).
+for (const [name, sign] of [['greatest', 1], ['least', -1]] as const) {
+  for (const t of ONE_OF_EACH_KIND) {
+    registerImplementation(`${name}(${shortTypeName(t)})`, (...args) => {
+      let best: unknown = null;
+      for (const v of args) if (v !== null && (best === null || sign * compareValues(t, v, best) > 0)) best = v;
+      return best;
+    }, false);
+  }
+  defineCustom(name, (args) => {
+    if (args.length === 0) return null;
+    const t = commonType(args, name.toUpperCase());
+    return { id: `${name}(${shortTypeName(t)})`, type: t, argTypes: args.map(() => t) };
+  });
+}
 
 const VERSION = 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3), Redshift 1.0.12103';
 defineFunction('version', [{ params: [], returns: varcharType(256), fn: () => VERSION }]);

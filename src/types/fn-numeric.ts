@@ -1,5 +1,6 @@
 /**
- * Numeric scalar functions: ABS, CEIL/FLOOR, ROUND, TRUNC, SIGN, MOD, SQRT, POWER, EXP, LN, LOG, PI.
+ * Numeric scalar functions: ABS, CEIL/FLOOR, ROUND, TRUNC, SIGN, MOD, SQRT, CBRT, POWER, EXP, LN, LOG,
+ * PI, DEGREES/RADIANS, trigonometry, RANDOM.
  * Integer and DECIMAL overloads stay exact; DECIMAL rounding is half away from zero.
  */
 import { DATE, DOUBLE, MAX_DECIMAL_PRECISION, decimalType, type SqlType } from './datatype.js';
@@ -166,8 +167,27 @@ float8('sqrt', ['float8'], (x) => {
   return Math.sqrt(x);
 });
 float8('cbrt', ['float8'], Math.cbrt);
-float8('exp', ['float8'], (x) => (Number.isFinite(x) ? checkOverflow(Math.exp(x)) : Math.exp(x)));
-float8('ln', ['float8'], (x) => logarithm(x, Math.log));
+float8('exp,dexp', ['float8'], (x) => (Number.isFinite(x) ? checkOverflow(Math.exp(x)) : Math.exp(x)));
+float8('ln,dlog1', ['float8'], (x) => logarithm(x, Math.log));
 float8('log,dlog10', ['float8'], (x) => logarithm(x, Math.log10));
 float8('power,pow', ['float8', 'float8'], power);
 float8('pi', [], () => Math.PI);
+float8('degrees', ['float8'], (x) => (x * 180) / Math.PI);
+float8('radians', ['float8'], (x) => (x * Math.PI) / 180);
+
+/** PostgreSQL's domain error for inverse trigonometric functions. */
+function inDomain(x: number, f: (x: number) => number): number {
+  if (x < -1 || x > 1) throw outOfRange('input is out of range');
+  return f(x);
+}
+float8('sin', ['float8'], Math.sin);
+float8('cos', ['float8'], Math.cos);
+float8('tan', ['float8'], Math.tan);
+float8('cot', ['float8'], (x) => 1 / Math.tan(x));
+float8('asin', ['float8'], (x) => inDomain(x, Math.asin));
+float8('acos', ['float8'], (x) => inDomain(x, Math.acos));
+float8('atan', ['float8'], Math.atan);
+float8('atan2', ['float8', 'float8'], Math.atan2);
+
+// RANDOM(): volatile, so not strict and evaluated once per row; uniform in [0, 1).
+defineFunction('random', [{ params: [], returns: DOUBLE, strict: false, fn: () => Math.random() }]);

@@ -223,6 +223,14 @@ export function power(a: number, b: number): number {
 
 // ---------------------------------------------------------------- resolution
 
+/** Operators resolved by code registered from other modules (the regex matches ~ ~* !~ !~*). */
+type OperatorResolver = (left: SqlType, right: SqlType) => ResolvedFunction | null;
+const customOperators = new Map<string, OperatorResolver>();
+
+export function defineOperator(op: string, resolver: OperatorResolver): void {
+  customOperators.set(op, resolver);
+}
+
 function resolveBinary(op: string, left: SqlType, right: SqlType): ResolvedFunction | null {
   const bothNumeric = isNumericType(left) && isNumericType(right);
   if (op === '^') return bothNumeric ? { id: 'float8_pow', type: DOUBLE, argTypes: [DOUBLE, DOUBLE] } : null;
@@ -235,6 +243,12 @@ function resolveBinary(op: string, left: SqlType, right: SqlType): ResolvedFunct
 export function resolveOperator(op: string, left: SqlType, right: SqlType | null): ResolvedFunction {
   if (right === null) return resolveUnary(op, left);
   if (op === '||') return resolveConcat(left, right);
+  const custom = customOperators.get(op);
+  if (custom) {
+    const found = custom(left, right);
+    if (!found) throw noOperator(op, left, right);
+    return found;
+  }
   if (left.kind === 'unknown' && right.kind === 'unknown') {
     throw new SqlError('42725', `operator is not unique: unknown ${op} unknown`, {
       hint: 'Could not choose a best candidate operator. You might need to add explicit type casts.',

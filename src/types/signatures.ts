@@ -44,8 +44,12 @@ export type Overload = OverloadShape &
     | { readonly parametric: true; readonly fn: (args: readonly SqlType[]) => ScalarFn }
   );
 
-/** Functions resolved by custom code (variadic-like or type-generic ones: nullif, concat, mod). */
-export type CustomResolver = (argTypes: readonly SqlType[]) => ResolvedFunction | null;
+/**
+ * Functions resolved by custom code (variadic or type-generic ones: nullif, concat, greatest).
+ * `constants` holds the values of constant arguments where the caller knows them (undefined
+ * otherwise), for result types that depend on a constant (TO_NUMBER's scale comes from its format).
+ */
+export type CustomResolver = (argTypes: readonly SqlType[], constants?: readonly unknown[]) => ResolvedFunction | null;
 
 interface Definition {
   readonly canonical: string;
@@ -130,10 +134,10 @@ function noFunction(name: string, argTypes: readonly SqlType[], def: Definition 
 }
 
 /** Best overload: all arguments convertible, highest total match score, first defined on ties. */
-export function resolveOverload(name: string, argTypes: readonly SqlType[]): ResolvedFunction {
+export function resolveOverload(name: string, argTypes: readonly SqlType[], constants?: readonly unknown[]): ResolvedFunction {
   const custom = customResolvers.get(name);
   if (custom) {
-    const r = custom(argTypes);
+    const r = custom(argTypes, constants);
     if (r) return r;
     throw noFunction(name, argTypes, undefined);
   }

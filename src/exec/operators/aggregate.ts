@@ -7,7 +7,7 @@
  * - 'single': input rows -> keys + results.
  * Without group keys, 'final' and 'single' emit exactly one row even for empty input.
  */
-import { createAccumulator } from '../aggregates.js';
+import { compileAggregateInput, createAccumulator } from '../aggregates.js';
 import { compileExpr } from '../expr.js';
 import { GroupTable } from '../group-table.js';
 import type { Batch, POp } from '../spec.js';
@@ -17,7 +17,7 @@ export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Itera
   const groups = new GroupTable(keyCount);
   const accumulators = op.aggregates.map(createAccumulator);
   const keyExprs = op.groupKeys.map(compileExpr);
-  const argExprs = op.aggregates.map((a) => (a.arg ? compileExpr(a.arg) : null));
+  const argExprs = op.aggregates.map(compileAggregateInput);
 
   for (const batch of input) {
     const n = batch.rowCount;

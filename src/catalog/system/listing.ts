@@ -1,0 +1,191 @@
+/**
+ * The catalog as one session sees it through the pg_catalog/information_schema relations: schemas,
+ * relations (user tables and views, plus pg_catalog's own relations) with their oids, owners and
+ * columns, the users, and which relations an unqualified name reaches (pg_table_is_visible).
+ * Other sessions' temp tables and temp schemas are not listed.
+ */
+import type { Catalog } from '../catalog.js';
+import type { ColumnMeta, RelationMeta, TableMeta } from '../relation.js';
+import { SYSTEM_TABLES, type SystemTableDef } from '../system-tables.js';
+import type { SqlType } from '../../types/datatype.js';
+
+export const PG_CATALOG_NAMESPACE_OID = 11;
+/** PostgreSQL assigns information_schema's oid at initdb; Slicewise fixes one. */
+export const INFORMATION_SCHEMA_NAMESPACE_OID = 13000;
+/** The database's oid: STV_TBL_PERM.db_id and pg_database.oid join on it. */
+export const DATABASE_OID = 100001;
+/** pg_description.classoid of relation and column comments, and of schema comments. */
+export const PG_CLASS_RELATION_OID = 1259;
+export const PG_NAMESPACE_RELATION_OID = 2615;
+export const RDSDB_USER_ID = 1;
+/** The cluster's admin user (awsuser by default): a superuser, as Redshift's admin user is. */
+export const ADMIN_USER_ID = 100;
+
+/** Who is looking: the parts of the binder's SessionInfo the listing needs. */
+export interface CatalogViewer {
+  readonly sessionId: number;
+  readonly user: string;
+  readonly searchPath: readonly string[];
+  readonly tempSchema: string;
+}
+
+export interface ListedSchema {
+  readonly oid: number;
+  readonly name: string;
+  readonly owner: string;
+  readonly remarks: string | null;
+}
+
+export interface ListedColumn {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly notNull: boolean;
+  /** The DEFAULT as an sql/ AST Expr (opaque here), or null. */
+  readonly defaultExpr: unknown;
+  readonly identity: ColumnMeta['identity'];
+  readonly encoding: string;
+  readonly distKey: boolean;
+  /** attsortkeyord: position in a compound sort key; interleaved keys alternate signs (1, -2, 3, ...). */
+  readonly sortKeyOrd: number;
+  readonly remarks: string | null;
+}
+
+export interface ListedRelation {
+  readonly oid: number;
+  readonly schema: string;
+  readonly schemaOid: number;
+  readonly name: string;
+  readonly kind: 'table' | 'view';
+  readonly owner: string;
+  readonly columns: readonly ListedColumn[];
+  readonly remarks: string | null;
+  readonly source: { readonly kind: 'user'; readonly meta: RelationMeta } | { readonly kind: 'system'; readonly def: SystemTableDef };
+}
+
+export interface ListedUser {
+  readonly id: number;
+  readonly name: string;
+  readonly superuser: boolean;
+}
+
+const OTHER_TEMP_SCHEMA = /^pg_temp_\d+$/;
+
+export class CatalogListing {
+  private cachedSchemas: ListedSchema[] | undefined;
+  private cachedRelations: ListedRelation[] | undefined;
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly viewer: CatalogViewer,
+  ) {}
+
+  schemas(): readonly ListedSchema[] {
+    this.cachedSchemas ??= [
+      { oid: PG_CATALOG_NAMESPACE_OID, name: 'pg_catalog', owner: 'rdsdb', remarks: 'system catalog schema' },
+      { oid: INFORMATION_SCHEMA_NAMESPACE_OID, name: 'information_schema', owner: 'rdsdb', remarks: null },
+      ...[...this.catalog.schemas.values()]
+        .filter((s) => s.name === this.viewer.tempSchema || !OTHER_TEMP_SCHEMA.test(s.name))
+        .sort((a, b) => a.id - b.id)
+        .map((s) => ({ oid: s.id, name: s.name, owner: s.owner, remarks: s.remarks })),
+    ];
+    return this.cachedSchemas;
+  }
+
+  schema(name: string): ListedSchema | undefined {
+    return this.schemas().find((s) => s.name === name);
+  }
+
+  relations(): readonly ListedRelation[] {
+    if (!this.cachedRelations) {
+      const user = [...this.catalog.relations.values()]
+        .filter((r) => r.kind === 'view' || !r.temp || r.ownerSession === this.viewer.sessionId)
+        .sort((a, b) => a.id - b.id)
+        .map((r) => this.userRelation(r));
+      // information_schema's views are reachable by name but, as in the documented catalog queries
+      // (which filter only `nspname not like 'pg%'`), not listed among the relations.
+      const system = SYSTEM_TABLES.filter((d) => d.schema === 'pg_catalog').map((d) => systemRelation(d));
+      this.cachedRelations = [...user, ...system];
+    }
+    return this.cachedRelations;
+  }
+
+  relationByOid(oid: number): ListedRelation | undefined {
+    return this.relations().find((r) => r.oid === oid);
+  }
+
+  /** Relations an unqualified name reaches: the first of its name along the search path, then pg_catalog's. */
+  visibleRelations(): readonly ListedRelation[] {
+    const seen = new Set<string>();
+    const out: ListedRelation[] = [];
+    const bySchema = new Map<string, ListedRelation[]>();
+    for (const r of this.relations()) bySchema.set(r.schema, [...(bySchema.get(r.schema) ?? []), r]);
+    for (const schema of [...this.viewer.searchPath, 'pg_catalog']) {
+      for (const r of bySchema.get(schema) ?? []) {
+        if (seen.has(r.name)) continue;
+        seen.add(r.name);
+        out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** The search path's schemas that exist, in order (the temp schema only once it has been created). */
+  searchPathSchemas(): string[] {
+    return this.viewer.searchPath.filter((s, i, all) => this.schema(s) !== undefined && all.indexOf(s) === i);
+  }
+
+  users(): readonly ListedUser[] {
+    const others = [...new Set(this.schemas().map((s) => s.owner))].filter((n) => n !== 'rdsdb' && n !== this.viewer.user).sort();
+    return [
+      { id: RDSDB_USER_ID, name: 'rdsdb', superuser: true },
+      ...(this.viewer.user === 'rdsdb' ? [] : [{ id: ADMIN_USER_ID, name: this.viewer.user, superuser: true }]),
+      ...others.map((name, i) => ({ id: ADMIN_USER_ID + 1 + i, name, superuser: false })),
+    ];
+  }
+
+  userId(name: string): number | null {
+    return this.users().find((u) => u.name === name)?.id ?? null;
+  }
+
+  private userRelation(r: RelationMeta): ListedRelation {
+    const schemaOid = this.schema(r.schema)?.oid ?? 0;
+    const base = { oid: r.id, schema: r.schema, schemaOid, name: r.name, owner: this.viewer.user, remarks: r.remarks, source: { kind: 'user', meta: r } } as const;
+    if (r.kind === 'view') return { ...base, kind: 'view', columns: r.columns.map((c) => plainColumn(c.name, c.type)) };
+    return { ...base, kind: 'table', columns: r.columns.map((c, i) => tableColumn(r, c, i)) };
+  }
+}
+
+function systemRelation(d: SystemTableDef): ListedRelation {
+  return {
+    oid: d.oid,
+    schema: d.schema,
+    schemaOid: d.schema === 'pg_catalog' ? PG_CATALOG_NAMESPACE_OID : INFORMATION_SCHEMA_NAMESPACE_OID,
+    name: d.name,
+    kind: d.relkind,
+    owner: 'rdsdb',
+    columns: d.columns.map((c) => plainColumn(c.name, c.type)),
+    remarks: null,
+    source: { kind: 'system', def: d },
+  };
+}
+
+function plainColumn(name: string, type: SqlType): ListedColumn {
+  return { name, type, notNull: false, defaultExpr: null, identity: null, encoding: 'none', distKey: false, sortKeyOrd: 0, remarks: null };
+}
+
+function tableColumn(t: TableMeta, c: ColumnMeta, ordinal: number): ListedColumn {
+  const position = t.sortKey.columns.indexOf(ordinal);
+  let sortKeyOrd = position + 1;
+  if (position >= 0 && t.sortKey.style === 'interleaved' && sortKeyOrd % 2 === 0) sortKeyOrd = -sortKeyOrd;
+  return {
+    name: c.name,
+    type: c.type,
+    notNull: c.notNull,
+    defaultExpr: c.defaultExpr,
+    identity: c.identity,
+    encoding: c.encoding,
+    distKey: t.distKey === ordinal,
+    sortKeyOrd,
+    remarks: c.remarks,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * INTERSECT and EXCEPT (MINUS) with SQL set semantics: the result is distinct, and rows compare
+ * equal when every column is equal or both are NULL (unlike join keys, where NULL matches nothing).
+ * The right side is read into a set of row keys; the left side streams.
+ */
+import { gatherBatch } from '../batch.js';
+import type { Batch } from '../spec.js';
+import { compositeKey } from '../value-keys.js';
+
+export function* setOp(op: 'intersect' | 'except', left: Iterable<Batch>, right: Iterable<Batch>): Iterable<Batch> {
+  const rightKeys = new Set<string>();
+  for (const batch of right) {
+    for (let r = 0; r < batch.rowCount; r++) rightKeys.add(compositeKey(batch.columns, r));
+  }
+  const emitted = new Set<string>();
+  const wanted = op === 'intersect';
+  for (const batch of left) {
+    const rows: number[] = [];
+    for (let r = 0; r < batch.rowCount; r++) {
+      const key = compositeKey(batch.columns, r);
+      if (rightKeys.has(key) !== wanted || emitted.has(key)) continue;
+      emitted.add(key);
+      rows.push(r);
+    }
+    if (rows.length > 0) yield gatherBatch(batch, rows);
+  }
+}

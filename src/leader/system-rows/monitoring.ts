@@ -1,0 +1,114 @@
+/** Rows of the STV_/STL_/SVV_/SVL_ monitoring relations: slices, table storage, the query log. */
+import { distStyleCode, distStyleText, type TableMeta } from '../../catalog/relation.js';
+import { DATABASE_OID } from '../../catalog/system/listing.js';
+import { liveRowCount, type SliceData } from '../../storage/index.js';
+import type { StatementEnv } from '../query.js';
+import { nodeOfSlice, sliceCount } from '../task.js';
+import { pad, type Row, type RowsContext } from './context.js';
+
+export const MONITORING_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = {
+  stv_slices: ({ env }) => stvSlices(env),
+  stv_tbl_perm: ({ env }) => stvTblPerm(env),
+  svv_table_info: ({ env }) => svvTableInfo(env),
+  svl_query_report: ({ env }) => svlQueryReport(env),
+  stl_query: ({ env }) => stlQuery(env),
+};
+
+function stvSlices(env: StatementEnv): Row[] {
+  const out: Row[] = [];
+  for (let slice = 0; slice < sliceCount(env.topology); slice++) {
+    out.push([nodeOfSlice(env.topology, slice), slice, slice % env.topology.slicesPerNode, 'D']);
+  }
+  return out;
+}
+
+/** User tables visible to the session: permanent ones and its own temp tables. */
+function visibleTables(env: StatementEnv): TableMeta[] {
+  return env.state.catalog.tables().filter((t) => !t.temp || t.ownerSession === env.session.sessionId);
+}
+
+function slicesOf(env: StatementEnv, t: TableMeta): readonly SliceData[] {
+  return env.state.tables.get(t.id)?.slices ?? [];
+}
+
+function stvTblPerm(env: StatementEnv): Row[] {
+  const out: Row[] = [];
+  for (const t of visibleTables(env)) {
+    slicesOf(env, t).forEach((s, slice) => {
+      out.push([
+        slice,
+        t.id,
+        pad(t.name, 72),
+        BigInt(s.rowCount),
+        BigInt(s.sortedRows),
+        t.temp ? 1 : 0,
+        DATABASE_OID,
+        0,
+        0,
+        t.backup ? 1 : 0,
+        distStyleCode(t),
+        s.blocks.length * (t.columns.length + 3),
+      ]);
+    });
+  }
+  return out;
+}
+
+function svvTableInfo(env: StatementEnv): Row[] {
+  const out: Row[] = [];
+  for (const t of visibleTables(env)) {
+    const slices = slicesOf(env, t);
+    const total = slices.reduce((n, s) => n + s.rowCount, 0);
+    // Redshift lists only non-empty tables.
+    if (total === 0) continue;
+    const live = slices.reduce((n, s) => n + liveRowCount(s), 0);
+    const sorted = slices.reduce((n, s) => n + s.sortedRows, 0);
+    const counts = slices.map((s) => s.rowCount);
+    const max = Math.max(...counts);
+    const min = Math.min(...counts);
+    const skew = t.effectiveDistStyle === 'all' || min === 0 ? null : BigInt(Math.round((max / min) * 100));
+    const sortCol = t.sortKey.columns[0];
+    const sortkey1 = sortCol === undefined ? (t.sortKey.auto ? 'AUTO(SORTKEY)' : null) : t.columns[sortCol]!.name;
+    const varchars = t.columns.filter((c) => c.type.kind === 'varchar').map((c) => (c.type.kind === 'varchar' ? c.type.length : 0));
+    const blocks = slices.reduce((n, s) => n + s.blocks.length * (t.columns.length + 3), 0);
+    const unsorted = t.sortKey.columns.length === 0 ? null : BigInt(Math.round(((total - sorted) / total) * 10000));
+    out.push([
+      env.session.database,
+      t.schema,
+      t.id,
+      t.name,
+      t.columns.some((c) => c.encoding !== 'raw' && c.encoding !== 'none') ? 'Y' : 'N',
+      distStyleText(t),
+      sortkey1,
+      varchars.length ? Math.max(...varchars) : null,
+      sortCol === undefined ? null : pad(t.columns[sortCol]!.encoding, 32),
+      t.sortKey.columns.length,
+      BigInt(blocks),
+      0n,
+      unsorted,
+      0n,
+      BigInt(total),
+      null,
+      skew,
+      BigInt(live),
+    ]);
+  }
+  return out;
+}
+
+function svlQueryReport(env: StatementEnv): Row[] {
+  const out: Row[] = [];
+  for (const e of env.log.entries) {
+    if (e.sessionId !== env.session.sessionId) continue;
+    for (const t of e.tasks) {
+      out.push([e.query, t.slice, t.fragment, 0, e.startTime, e.endTime, BigInt(Math.round(t.elapsedMs * 1000)), BigInt(t.rows), pad('fragment', 256), 'f', t.ranOnNode]);
+    }
+  }
+  return out;
+}
+
+function stlQuery(env: StatementEnv): Row[] {
+  return env.log.entries
+    .filter((e) => e.sessionId === env.session.sessionId)
+    .map((e) => [100, e.query, pad('default', 320), 0n, e.sessionId, pad(env.session.database, 32), pad(e.text.slice(0, 4000), 4000), e.startTime, e.endTime, e.aborted ? 1 : 0]);
+}

@@ -1,0 +1,206 @@
+/**
+ * The one place that says where the generated queries' two renderings differ and why, which
+ * feature families the generator may use, and which engine bugs it currently steers around.
+ *
+ * - FAMILIES: each family of the SELECT surface can be switched on or off. Families that Slicewise
+ *   does not support yet are off, so the run lands green; switch one on (here, or for one run with
+ *   FUZZ_FAMILIES=+windows,-like or FUZZ_FAMILIES=all) as the feature lands.
+ * - DIFFERENCES: where Redshift intentionally differs from DuckDB, how the generator bridges it
+ *   (renders DuckDB's side to Redshift's semantics, or avoids the construct). The README's
+ *   "Redshift fidelity" section lists the same differences.
+ * - KNOWN_BUGS: Slicewise bugs the fuzzer found. Each entry keeps the generator away from one
+ *   construct (the generator asks `bugOpen(id)` right where it would produce it); delete the entry
+ *   once the bug is fixed.
+ */
+
+export type Family =
+  /** Scalar, IN and EXISTS subqueries, correlated or not, in WHERE and the select list. */
+  | 'subqueries'
+  /** Subqueries in FROM. */
+  | 'derivedTables'
+  | 'union'
+  /** INTERSECT and EXCEPT. */
+  | 'intersectExcept'
+  | 'windows'
+  /** LIKE / ILIKE / NOT LIKE. */
+  | 'like'
+  /** POSIX `~` matches. */
+  | 'regex'
+  /** EXTRACT, DATE_PART, DATEADD, DATEDIFF, DATE_TRUNC, LAST_DAY, ADD_MONTHS, TRUNC(timestamp). */
+  | 'dateFunctions'
+  /** NVL2, DECODE, GREATEST, LEAST. */
+  | 'conditionalFunctions';
+
+/** What works in Slicewise today (the lead flips these as features land). */
+export const FAMILIES: Readonly<Record<Family, boolean>> = {
+  subqueries: false,
+  derivedTables: true,
+  union: true,
+  intersectExcept: false,
+  windows: false,
+  like: false,
+  regex: false,
+  dateFunctions: false,
+  conditionalFunctions: false,
+};
+
+export type FamilySet = ReadonlySet<Family>;
+
+/**
+ * The enabled families: FAMILIES, adjusted by a spec such as `+windows,-like` (or `all` / `none`,
+ * optionally followed by more adjustments: `all,-regex`).
+ */
+export function enabledFamilies(spec: string | undefined): FamilySet {
+  const all = Object.keys(FAMILIES) as Family[];
+  const enabled = new Set(all.filter((f) => FAMILIES[f]));
+  for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    if (part === 'all') all.forEach((f) => enabled.add(f));
+    else if (part === 'none') enabled.clear();
+    else {
+      const name = part.replace(/^[+-]/, '') as Family;
+      if (!all.includes(name)) throw new Error(`FUZZ_FAMILIES: unknown family "${name}" (known: ${all.join(', ')})`);
+      if (part.startsWith('-')) enabled.delete(name);
+      else enabled.add(name);
+    }
+  }
+  return enabled;
+}
+
+export interface Difference {
+  readonly topic: string;
+  readonly redshift: string;
+  readonly duckdb: string;
+  /** How the generator bridges it. */
+  readonly handling: string;
+}
+
+export const DIFFERENCES: readonly Difference[] = [
+  {
+    topic: 'integer division',
+    redshift: '`/` on integers truncates toward zero (7 / 2 = 3)',
+    duckdb: '`/` returns a DOUBLE',
+    handling: 'DuckDB side uses `//` (which truncates toward zero)',
+  },
+  {
+    topic: 'division by zero',
+    redshift: 'error 22012',
+    duckdb: 'NULL for integers',
+    handling: 'divisors are wrapped in NULLIF(x, 0) on both sides',
+  },
+  {
+    topic: 'integer AVG',
+    redshift: 'AVG of an integer column is a BIGINT, truncated toward zero',
+    duckdb: 'AVG returns a DOUBLE',
+    handling: 'DuckDB side computes `sum(x) // count(x)` (exact, truncating)',
+  },
+  {
+    topic: 'DECIMAL AVG',
+    redshift: 'AVG of DECIMAL(p,s) is DECIMAL(38,s), rounded half away from zero',
+    duckdb: 'AVG returns a DOUBLE',
+    handling: 'DuckDB side rounds the exact sum/count at scale s in integer arithmetic',
+  },
+  {
+    topic: 'DECIMAL division',
+    redshift: 'result scale max(4, s1 + p2 - s2 + 1), rounded at that scale',
+    duckdb: 'DECIMAL / DECIMAL returns a DOUBLE',
+    handling: 'not generated',
+  },
+  {
+    topic: 'DECIMAL result types',
+    redshift: 'precision/scale rules of reference §7.2',
+    duckdb: 'its own widths',
+    handling: 'results compare numerically (compare.ts canonical decimals), not by declared type',
+  },
+  {
+    topic: 'integer result widths',
+    redshift: 'SMALLINT op INTEGER literal is INTEGER; SUM of integers is BIGINT; COUNT is BIGINT',
+    duckdb: 'integer literals adapt to the column type (SMALLINT * 20 overflows); SUM gives HUGEINT',
+    handling: 'DuckDB arithmetic casts its left operand to BIGINT; values compare numerically; generated values stay far from every overflow',
+  },
+  {
+    topic: 'NULL ordering',
+    redshift: 'NULL is the largest value: last ascending, first descending',
+    duckdb: 'NULLS LAST by default in both directions',
+    handling: 'DuckDB side always spells NULLS LAST / NULLS FIRST',
+  },
+  {
+    topic: 'trailing blanks',
+    redshift: 'insignificant when comparing strings (=, <, IN, BETWEEN, NULLIF, GROUP BY, DISTINCT, set operations)',
+    duckdb: "significant ('a' <> 'a ')",
+    handling:
+      'DuckDB side compares rtrim()med operands; text grouped, deduplicated, ordered or aggregated by MIN/MAX/COUNT(DISTINCT) is rtrim()med on both sides (which of several blank-variants Redshift returns is unspecified)',
+  },
+  {
+    topic: 'CHAR padding',
+    redshift: 'CHAR(n) values are blank-padded; the padding is dropped when the value is used as a string (functions, ||)',
+    duckdb: 'no CHAR type: VARCHAR without padding',
+    handling: 'CHAR columns are VARCHAR in DuckDB, loaded without trailing blanks; compare.ts trims CHAR results',
+  },
+  {
+    topic: 'SUBSTRING with a negative start',
+    redshift: 'positions before 1 count toward the length (substring(\'hello\', -1, 3) = \'h\')',
+    duckdb: 'a negative start counts from the end',
+    handling: 'start positions are >= 0',
+  },
+  {
+    topic: 'float to integer/decimal casts',
+    redshift: 'rounds half to even (2.5::float8::int = 2)',
+    duckdb: 'rounds half away from zero',
+    handling: 'not generated (DOUBLE is only cast from exact types)',
+  },
+  {
+    topic: 'float aggregation order',
+    redshift: 'SUM/AVG of DOUBLE depend on the order slices are combined',
+    duckdb: 'its own order',
+    handling: 'doubles compare to 1e-9 relative; aggregated doubles are columns or casts of exact values (no rounding-sensitive cancellation)',
+  },
+  {
+    topic: 'DATEADD(year) on Feb 29',
+    redshift: "dateadd(year, 1, '2016-02-29') = 2017-03-01 (documented)",
+    duckdb: 'clamps to 2017-02-28',
+    handling: 'DATEADD uses day, month, hour and minute only (month clamps in both)',
+  },
+  {
+    topic: 'ADD_MONTHS at month end',
+    redshift: 'maps a month end to the month end (2008-04-30 + 1 = 2008-05-31)',
+    duckdb: 'no ADD_MONTHS; interval addition clamps only',
+    handling: 'DuckDB side: CASE WHEN d = last_day(d) THEN last_day(d + months) ELSE d + months END',
+  },
+  {
+    topic: 'Redshift spellings',
+    redshift: 'NVL, DATEADD/DATEDIFF(part, ...), DATE_TRUNC returning TIMESTAMP, CHARINDEX, `~`, typed NULLs',
+    duckdb: 'COALESCE, + to_days()/date_diff(), DATE_TRUNC of a DATE is a DATE, strpos, regexp_matches',
+    handling: 'rendered per engine',
+  },
+];
+
+export interface KnownBug {
+  readonly id: string;
+  readonly description: string;
+  /** A minimal query that shows it. */
+  readonly repro: string;
+}
+
+/** Slicewise bugs the generator avoids until they are fixed (delete an entry to re-enable its construct). */
+export const KNOWN_BUGS: readonly KnownBug[] = [
+  {
+    id: 'text-literal-cast-to-operand-length',
+    description:
+      'A string literal beside a CHAR(n)/VARCHAR(n) operand is cast to that declared length, so a longer literal raises ' +
+      '22001 "value too long for type character(n)" in comparisons, IN lists, BETWEEN, NULLIF, COALESCE, CASE and UNION, ' +
+      'where Redshift compares or combines the values. Avoided: text literals have at most one character before trailing blanks.',
+    repro: "select count(*) from venue where venuestate = 'California'",
+  },
+  {
+    id: 'group-by-decimal-constant',
+    description:
+      'GROUP BY with a non-integer numeric constant is read as a select-list position (22023 "GROUP BY position 1.25 is not ' +
+      'in select list"); only an integer constant is a position. Avoided: constant keys are grouped by ordinal.',
+    repro: 'select 1.25 as x, count(*) from venue group by 1.25',
+  },
+];
+
+/** True while the bug `id` is listed (the generator then avoids its construct). */
+export function bugOpen(id: string): boolean {
+  return KNOWN_BUGS.some((b) => b.id === id);
+}
