@@ -114,8 +114,15 @@ export const DIFFERENCES: readonly Difference[] = [
   {
     topic: 'integer result widths',
     redshift: 'SMALLINT op INTEGER literal is INTEGER; SUM of integers is BIGINT; COUNT is BIGINT',
-    duckdb: 'integer literals adapt to the column type (SMALLINT * 20 overflows); SUM gives HUGEINT',
-    handling: 'DuckDB arithmetic casts its left operand to BIGINT; values compare numerically; generated values stay far from every overflow',
+    duckdb: 'integer literals adapt to the column type (SMALLINT * 20 overflows; DECIMAL(18,4) * 12 overflows its 64 bits); SUM gives HUGEINT',
+    handling:
+      'DuckDB arithmetic casts its left operand to BIGINT (DECIMAL(38,s) for a product); values compare numerically; generated values stay far from every overflow',
+  },
+  {
+    topic: 'DECIMAL columns of set operations',
+    redshift: 'UNION/INTERSECT/EXCEPT keep the larger scale of the two branches',
+    duckdb: 'may narrow the column to one branch\'s scale (UNION of -250.125 and a DECIMAL(15,2) gives -250.13)',
+    handling: 'DuckDB side casts each DECIMAL column to DECIMAL(38, larger scale)',
   },
   {
     topic: 'NULL ordering',

@@ -226,7 +226,9 @@ export class ExprGen {
       const digits = this.rng.int(0, a.scale);
       return typed(a, `${fn}(${a.rs}, ${digits})`, `${fn}(${a.duck}, ${digits})`, { bound: a.bound + 1, precision: a.precision + 1 });
     }
-    return typed(a, `${fn}(${a.rs})`, `${fn}(${a.duck})`, { bound: a.bound + 1, precision: a.precision + 1 });
+    // CEIL and FLOOR return scale 0 (AVG over them rounds at that scale); ABS keeps the scale.
+    const scale = fn === 'ABS' ? a.scale : 0;
+    return typed(a, `${fn}(${a.rs})`, `${fn}(${a.duck})`, { bound: a.bound + 1, precision: a.precision + 1, scale });
   }
 
   float(depth: number): Expr {

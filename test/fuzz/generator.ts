@@ -142,20 +142,24 @@ const SET_KINDS: readonly Kind[] = ['int', 'int', 'text', 'text', 'date', 'dec',
 
 function setOperationQuery(rng: Rng, families: FamilySet): GeneratedQuery {
   const kinds = Array.from({ length: rng.int(1, 3) }, () => rng.pick(SET_KINDS));
-  let large = false;
-  const branch = (): Rendered => {
+  const branches = [0, 1].map(() => {
     const from = fromClause(rng, families, rng.pick(['a', 'b']));
-    large ||= from.large;
     const gen = scopeGen(rng, families, from);
     // Set operations deduplicate (UNION ALL too, once ordered): text is rtrim()med.
-    const list = selectList(kinds.map((k) => stable(gen.of(k, rng.int(0, 2)))));
-    const where = whereClause(rng, gen, 0.6);
-    return { rs: `SELECT ${list.rs} FROM ${from.rs}${where.rs}`, duck: `SELECT ${list.duck} FROM ${from.duck}${where.duck}` };
+    const items = kinds.map((k) => stable(gen.of(k, rng.int(0, 2))));
+    return { from, items, where: whereClause(rng, gen, 0.6) };
+  });
+  // DuckDB may narrow a DECIMAL column of a set operation to one branch's scale (Redshift keeps the larger): cast it.
+  const scales = kinds.map((_, i) => Math.max(...branches.map((b) => b.items[i]!.scale)));
+  const render = (b: (typeof branches)[number]): Rendered => {
+    const items = b.items.map((e, i) => (e.kind === 'dec' ? { ...e, duck: `CAST(${e.duck} AS DECIMAL(38,${scales[i]}))` } : e));
+    const list = selectList(items);
+    return { rs: `SELECT ${list.rs} FROM ${b.from.rs}${b.where.rs}`, duck: `SELECT ${list.duck} FROM ${b.from.duck}${b.where.duck}` };
   };
   const ops = ['UNION', 'UNION ALL', ...(families.has('intersectExcept') ? ['INTERSECT', 'EXCEPT', 'MINUS'] : [])];
   const op = rng.pick(ops);
-  const a = branch();
-  const b = branch();
+  const [a, b] = branches.map(render) as [Rendered, Rendered];
+  const large = branches.some((x) => x.from.large);
   const body = { rs: `${a.rs} ${op} ${b.rs}`, duck: `${a.duck} ${op === 'MINUS' ? 'EXCEPT' : op} ${b.duck}` };
   return finish(`set operation ${op}`, rng, body, kinds.length, large ? 0.85 : 0.4, large);
 }

@@ -31,9 +31,10 @@ function slicesOf(env: StatementEnv, t: TableMeta): readonly SliceData[] {
   return env.state.tables.get(t.id)?.slices ?? [];
 }
 
+/** Like Redshift's for a superuser: every table, other sessions' temp tables included. */
 function stvTblPerm(env: StatementEnv): Row[] {
   const out: Row[] = [];
-  for (const t of visibleTables(env)) {
+  for (const t of env.state.catalog.tables()) {
     slicesOf(env, t).forEach((s, slice) => {
       out.push([
         slice,
