@@ -7,6 +7,7 @@ import { workerData } from 'node:worker_threads';
 import type { Batch, POp } from '../exec/spec.js';
 import { ROW_HANDLE_SLICE_FACTOR } from '../exec/spec.js';
 import type { TaskMessage, TaskReply } from '../exec/task.js';
+import { fromWire, toWire, type WireBatch } from '../exec/batch-wire.js';
 import { concatBatches, partitionBatches, runOperator, type ExecContext } from '../exec/index.js';
 import { readSlice, sliceForHash, zoneMapMayMatch, type SliceData } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/errors.js';
@@ -18,20 +19,20 @@ export default function runTask(task: TaskMessage): TaskReply {
   try {
     const ctx: ExecContext = {
       scan: (op) => scanSlice(op, task.tables[op.tableId]!, task.slice),
-      exchange: (id) => task.inputs[id] ?? [],
+      exchange: (id) => (task.inputs[id] ?? []).map(fromWire),
     };
     const { fragment } = task;
     const width = fragment.types.length;
     const out = runOperator(fragment.root, ctx);
     const rows = out.reduce((n, b) => n + b.rowCount, 0);
-    let outputs: Batch[];
+    let outputs: WireBatch[];
     switch (fragment.output.kind) {
       case 'gather':
       case 'broadcast':
-        outputs = [concatBatches(out, width)];
+        outputs = [toWire(concatBatches(out, width))];
         break;
       case 'hash':
-        outputs = partitionBatches(out, fragment.output.keys, task.sliceCount, sliceForHash).map((bs) => concatBatches(bs, width));
+        outputs = partitionBatches(out, fragment.output.keys, task.sliceCount, sliceForHash).map((bs) => toWire(concatBatches(bs, width)));
         break;
     }
     return { ok: true, node, outputs, rows, elapsedMs: performance.now() - started };

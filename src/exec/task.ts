@@ -3,7 +3,8 @@
  * here crosses a worker boundary by structured clone; table blocks are SharedArrayBuffer-backed,
  * so they are shared, not copied.
  */
-import type { Batch, Fragment } from './spec.js';
+import type { WireBatch } from './batch-wire.js';
+import type { Fragment } from './spec.js';
 import type { SliceData } from '../storage/table-data.js';
 import type { SqlErrorData } from '../types/errors.js';
 
@@ -14,7 +15,7 @@ export interface TaskMessage {
   /** Table id -> the slice data this task scans (its own slice, or its node's ALL copy). */
   readonly tables: Readonly<Record<number, SliceData>>;
   /** Fragment id -> the batches delivered to this slice by that earlier fragment. */
-  readonly inputs: Readonly<Record<number, readonly Batch[]>>;
+  readonly inputs: Readonly<Record<number, readonly WireBatch[]>>;
 }
 
 export type TaskReply =
@@ -23,7 +24,7 @@ export type TaskReply =
       /** The node whose worker ran the task (the worker says so itself). */
       readonly node: number;
       /** gather/broadcast: [the task's output]; hash: one batch per destination slice. */
-      readonly outputs: readonly Batch[];
+      readonly outputs: readonly WireBatch[];
       readonly rows: number;
       readonly elapsedMs: number;
     }

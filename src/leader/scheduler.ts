@@ -6,6 +6,7 @@
  */
 import type { Batch, Fragment, POp, PhysicalPlan } from '../exec/spec.js';
 import { concatBatches, runOperator } from '../exec/index.js';
+import { fromWire, type WireBatch } from '../exec/batch-wire.js';
 import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState } from '../types/errors.js';
@@ -25,9 +26,9 @@ export interface PlanResult {
 
 /** Where a finished fragment's rows wait for their consumers. */
 type FragmentOutputs =
-  | { readonly kind: 'gather'; readonly perTask: Batch[] }
-  | { readonly kind: 'hash'; readonly perSlice: Batch[][] }
-  | { readonly kind: 'broadcast'; readonly all: Batch[] };
+  | { readonly kind: 'gather'; readonly perTask: WireBatch[] }
+  | { readonly kind: 'hash'; readonly perSlice: WireBatch[][] }
+  | { readonly kind: 'broadcast'; readonly all: WireBatch[] };
 
 export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promise<PlanResult> {
   const tasks: TaskInfo[] = [];
@@ -49,7 +50,7 @@ export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promis
     exchange: (id: number) => {
       const out = outputs.get(id);
       if (!out || out.kind !== 'gather') throw new SqlError(SqlState.internalError, `fragment ${id} was not gathered to the leader`);
-      return out.perTask;
+      return out.perTask.map(fromWire);
     },
   });
   return { batch: concatBatches(batches, width), tasks };
@@ -73,7 +74,7 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
     for (const { tableId, allCopy } of scans) {
       tables[tableId] = env.tableData(tableId).slices[allCopy ? allCopySlice(topology, slice) : slice]!;
     }
-    const inputs: Record<number, readonly Batch[]> = {};
+    const inputs: Record<number, readonly WireBatch[]> = {};
     for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
     const node = nodeOfSlice(topology, slice);
     const started = performance.now();
@@ -90,25 +91,25 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
   const results = await Promise.allSettled(replies);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const perTask = results.map((r) => (r as PromiseFulfilledResult<readonly Batch[]>).value);
+  const perTask = results.map((r) => (r as PromiseFulfilledResult<readonly WireBatch[]>).value);
   outputs.set(fragment.id, collectOutputs(fragment, perTask, count));
 }
 
-function collectOutputs(fragment: Fragment, perTask: readonly (readonly Batch[])[], count: number): FragmentOutputs {
+function collectOutputs(fragment: Fragment, perTask: readonly (readonly WireBatch[])[], count: number): FragmentOutputs {
   switch (fragment.output.kind) {
     case 'gather':
       return { kind: 'gather', perTask: perTask.map((o) => o[0]!) };
     case 'broadcast':
       return { kind: 'broadcast', all: perTask.map((o) => o[0]!) };
     case 'hash': {
-      const perSlice: Batch[][] = Array.from({ length: count }, () => []);
+      const perSlice: WireBatch[][] = Array.from({ length: count }, () => []);
       for (const o of perTask) o.forEach((b, slice) => perSlice[slice]!.push(b));
       return { kind: 'hash', perSlice };
     }
   }
 }
 
-function inputFor(out: FragmentOutputs, slice: number): readonly Batch[] {
+function inputFor(out: FragmentOutputs, slice: number): readonly WireBatch[] {
   switch (out.kind) {
     case 'hash':
       return out.perSlice[slice]!;
