@@ -7,6 +7,7 @@
 import { canonSlicewise, diffResults } from '../test/helpers/compare.js';
 import type { ScaleFactor } from '../test/tpch/data.js';
 import { TpchDuck } from '../test/tpch/duck.js';
+import { TOO_SLOW_TO_RUN } from '../test/tpch/known-failing.js';
 import { loadTpch } from '../test/tpch/load.js';
 import { dropPostgres, loadPostgres, postgresUnavailable, timePostgres } from '../test/tpch/postgres.js';
 import { tpchQueries, type TpchQuery } from '../test/tpch/queries.js';
@@ -18,14 +19,6 @@ const SF: ScaleFactor = '0.1';
 const RUNS = 3;
 /** A warm-up slower than this is reported alone: repeating it would not change the picture. */
 const SLOW_MS = 10_000;
-
-/**
- * Queries not sent to Slicewise at all: they would run for hours and a running query cannot be
- * cancelled yet (issue 5), so the rest of the benchmark would never run.
- */
-const NOT_RUN: Readonly<Partial<Record<string, string>>> = {
-  Q19: 'join predicate only inside OR: nested-loop join of lineitem x part (81 s at SF0.01, ~100x that here)',
-};
 
 type Outcome = { readonly ms: number } | { readonly error: string };
 
@@ -90,7 +83,7 @@ export async function benchTpch(): Promise<string> {
       const duckSql = query.duck ?? query.sql;
       const duckTime = await outcome(() => duck.run(duckSql));
       const postgres = pgUnavailable === null ? postgresOutcome(query) : null;
-      const notRun = NOT_RUN[query.name];
+      const notRun = TOO_SLOW_TO_RUN[query.name];
       let slicewise: Outcome;
       let matches = '';
       if (notRun !== undefined) {

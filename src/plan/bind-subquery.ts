@@ -192,6 +192,8 @@ export class SubqueryHost {
     const { bound, corr } = this.bind(e.query, false);
     const visible = corr ? corr.visible : bound.types.length;
     if (visible !== 1) throw new SqlError(SqlState.syntaxError, 'subquery has too many columns', { position: e.query.pos });
+    // Uncorrelated NOT IN needs the subquery's row and non-NULL counts (attached before the anti join).
+    const stats = negated && !corr ? this.attachCounts(bound) : null;
     const base = this.base();
     const [x, s] = unifyForComparison(probe, { kind: 'col', index: base, type: bound.types[0]! }, '=', e.pos);
     const equal: PExpr = { kind: 'compare', op: '=', left: x, right: s, type: BOOLEAN };
@@ -211,8 +213,8 @@ export class SubqueryHost {
       return null;
     }
     // Uncorrelated NOT IN: a hash anti join on equality, then the NULL rules from the subquery's counts.
-    const stats = this.attachCounts(bound);
     this.attach(bound.plan, 'anti', equal);
+    if (!stats) throw new SqlError(SqlState.internalError, 'NOT IN without subquery counts');
     return {
       kind: 'or',
       args: [

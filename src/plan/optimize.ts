@@ -12,7 +12,7 @@ export function optimize(plan: LPlan): LPlan {
   switch (plan.kind) {
     case 'filter': {
       const input = optimize(plan.input);
-      return pushFilter(input, conjuncts(plan.predicate));
+      return pushFilter(input, conjuncts(plan.predicate).flatMap(factorOr));
     }
     case 'project':
       return { ...plan, input: optimize(plan.input) };
@@ -122,3 +122,25 @@ function pushThroughAggregate(plan: Extract<LPlan, { kind: 'aggregate' }>, parts
   return withFilter({ ...plan, input: pushFilter(plan.input, down) }, stay);
 }
 
+
+/**
+ * `(a AND x) OR (a AND y)` as `a AND (x OR y)`: a conjunct common to every branch of an OR can be
+ * pushed down on its own (TPC-H Q19 repeats its join equality in each branch).
+ */
+function factorOr(p: PExpr): PExpr[] {
+  if (p.kind !== 'or') return [p];
+  const branches = disjuncts(p).map(conjuncts);
+  const key = (e: PExpr): string => JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  const branchKeys = branches.map((b) => new Set(b.map(key)));
+  const common = branches[0]!.filter((c) => branchKeys.every((keys) => keys.has(key(c))));
+  if (common.length === 0) return [p];
+  const commonKeys = new Set(common.map(key));
+  const rest = branches.map((b) => andAll(b.filter((c) => !commonKeys.has(key(c)))));
+  // A branch left with nothing is TRUE: the OR holds whenever the common part does.
+  if (rest.some((r) => r === null)) return common;
+  return [...common, { kind: 'or', args: rest as PExpr[], type: BOOLEAN }];
+}
+
+function disjuncts(e: PExpr): PExpr[] {
+  return e.kind === 'or' ? e.args.flatMap(disjuncts) : [e];
+}

@@ -99,10 +99,21 @@ function buildLike(pattern: string, escape: string, ignoreCase: boolean): Matche
 }
 
 const likeCache = new PatternCache<Matcher>(1000);
+/** The last matcher per case mode: a column matched against one constant pattern skips the cache key. */
+const lastLike = [
+  { pattern: '', escape: '', matcher: null as Matcher | null },
+  { pattern: '', escape: '', matcher: null as Matcher | null },
+];
 
 /** LIKE (`ignoreCase` false) or ILIKE; `escape` defaults to backslash, '' turns escaping off. */
 export function likeMatcher(pattern: string, escape: string, ignoreCase: boolean): Matcher {
-  return likeCache.get(`${ignoreCase ? 'i' : 'c'}${escape}\u0000${pattern}`, () => buildLike(pattern, escape, ignoreCase));
+  const last = lastLike[ignoreCase ? 1 : 0]!;
+  if (last.matcher && last.pattern === pattern && last.escape === escape) return last.matcher;
+  const matcher = likeCache.get(`${ignoreCase ? 'i' : 'c'}${escape}\u0000${pattern}`, () => buildLike(pattern, escape, ignoreCase));
+  last.pattern = pattern;
+  last.escape = escape;
+  last.matcher = matcher;
+  return matcher;
 }
 
 // ---------------------------------------------------------------- SIMILAR TO
@@ -220,12 +231,14 @@ export interface RegexOptions {
 }
 
 const posixCache = new PatternCache<RegExp>(1000);
+let lastPosix: { pattern: string; ignoreCase: boolean; pcre: boolean; re: RegExp } | null = null;
 
 /** A global (g) and index-reporting (d) regex for a POSIX or PCRE pattern. */
 export function posixRegex(pattern: string, options: RegexOptions): RegExp {
-  const key = `${options.ignoreCase ? 'i' : 'c'}${options.pcre ? 'p' : 'x'}\u0000${pattern}`;
-  return posixCache.get(key, () => {
-    const flags = `gd${options.ignoreCase ? 'i' : ''}${options.pcre ? '' : 's'}`;
-    return compile(options.pcre ? pattern : translatePosix(pattern), flags);
-  });
+  const { ignoreCase, pcre } = options;
+  if (lastPosix && lastPosix.pattern === pattern && lastPosix.ignoreCase === ignoreCase && lastPosix.pcre === pcre) return lastPosix.re;
+  const key = `${ignoreCase ? 'i' : 'c'}${pcre ? 'p' : 'x'}\u0000${pattern}`;
+  const re = posixCache.get(key, () => compile(pcre ? pattern : translatePosix(pattern), `gd${ignoreCase ? 'i' : ''}${pcre ? '' : 's'}`));
+  lastPosix = { pattern, ignoreCase, pcre, re };
+  return re;
 }

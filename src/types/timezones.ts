@@ -6,10 +6,10 @@
  * - a POSIX-style spec ('EST5', 'NEWZONE +2', 'GMT-2:15'): the offset is hours *west* of Greenwich;
  * - an IANA name ('America/New_York', 'US/Pacific', 'Europe/London'), daylight saving time included,
  *   through Intl.DateTimeFormat.
- * Offsets of named zones are cached per zone and hour, because these functions run per row.
+ * Offsets of named zones are cached per zone and UTC day, because these functions run per row.
  */
 import { SqlError, SqlState } from './errors.js';
-import { MICROS_PER_HOUR, MICROS_PER_MINUTE, MICROS_PER_SECOND } from './datetime.js';
+import { MICROS_PER_DAY, MICROS_PER_HOUR, MICROS_PER_MINUTE, MICROS_PER_SECOND } from './datetime.js';
 
 export type Zone =
   | { readonly kind: 'fixed'; readonly offsetMicros: number }
@@ -80,16 +80,16 @@ export function resolveZone(text: string): Zone {
 /** Local wall-clock time minus UTC at a UTC instant, in microseconds. */
 export function offsetAt(zone: Zone, utcMicros: number): number {
   if (zone.kind === 'fixed') return zone.offsetMicros;
-  // Offsets change at most once an hour: an hour whose first and last second agree has one offset.
-  // NaN marks an hour with a change inside it (computed exactly each time).
-  const hour = Math.floor(utcMicros / MICROS_PER_HOUR);
-  let cached = zone.offsets.get(hour);
+  // Offsets change a couple of times a year at most: a UTC day whose first and last second agree
+  // has one offset throughout. NaN marks a day with a change inside it (computed exactly each time).
+  const day = Math.floor(utcMicros / MICROS_PER_DAY);
+  let cached = zone.offsets.get(day);
   if (cached === undefined) {
-    const start = computeOffset(zone.format, hour * MICROS_PER_HOUR);
-    const end = computeOffset(zone.format, (hour + 1) * MICROS_PER_HOUR - MICROS_PER_SECOND);
+    const start = computeOffset(zone.format, day * MICROS_PER_DAY);
+    const end = computeOffset(zone.format, (day + 1) * MICROS_PER_DAY - MICROS_PER_SECOND);
     cached = start === end ? start : NaN;
     if (zone.offsets.size > 100_000) zone.offsets.clear();
-    zone.offsets.set(hour, cached);
+    zone.offsets.set(day, cached);
   }
   return Number.isNaN(cached) ? computeOffset(zone.format, utcMicros) : cached;
 }

@@ -12,7 +12,8 @@ const MAX_DAY_SHIFT = 400;
 
 function dayShift(gen: ExprGen, d: number): Expr {
   const n = gen.of('int', d);
-  return n.bound <= MAX_DAY_SHIFT ? n : intLiteral(gen.rng.int(-40, 40));
+  // date + BIGINT is no operator in Redshift (as in PostgreSQL): INTEGER or SMALLINT only.
+  return n.bound <= MAX_DAY_SHIFT && n.intWidth <= 4 ? n : intLiteral(gen.rng.int(-40, 40));
 }
 
 export function dateExpr(gen: ExprGen, depth: number): Expr {

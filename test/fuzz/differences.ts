@@ -125,6 +125,18 @@ export const DIFFERENCES: readonly Difference[] = [
     handling: 'DuckDB side casts each DECIMAL column to DECIMAL(38, larger scale)',
   },
   {
+    topic: 'DECIMAL common types and ROUND/TRUNC',
+    redshift: 'CASE/COALESCE take scale max(s1, s2); ROUND(x, n) and TRUNC(x, n) keep the type of x (TRUNC(-0.0100, 3) is -0.0100)',
+    duckdb: 'a common type that can drop decimals once widths reach 38; ROUND/TRUNC(x, n) have n decimals',
+    handling: 'DuckDB side casts CASE/COALESCE/NULLIF operands to one DECIMAL type and ROUND/TRUNC results back to the argument\'s scale',
+  },
+  {
+    topic: 'date + BIGINT',
+    redshift: 'no such operator (DATE + INTEGER/SMALLINT only, as in PostgreSQL)',
+    duckdb: 'accepted',
+    handling: 'days added to dates are INTEGER or SMALLINT expressions',
+  },
+  {
     topic: 'NULL ordering',
     redshift: 'NULL is the largest value: last ascending, first descending',
     duckdb: 'NULLS LAST by default in both directions',

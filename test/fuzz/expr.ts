@@ -19,13 +19,15 @@ export interface Expr {
   /** dec: Redshift's result precision and scale. */
   readonly precision: number;
   readonly scale: number;
-  /** A bare CHAR column: blank-padded in Slicewise, not in DuckDB. */
+  /** CHAR-typed in Redshift (a CHAR column, or a CASE/COALESCE of CHARs and string literals): blank-padded, blanks insignificant. */
   readonly padded: boolean;
+  /** A string literal (its type is decided by what it meets: CHAR beside a CHAR). */
+  readonly stringLiteral: boolean;
   /** Contains an aggregate call. */
   readonly aggregate: boolean;
 }
 
-const DEFAULTS = { bound: 0, intWidth: 4, precision: 0, scale: 0, padded: false, aggregate: false } as const;
+const DEFAULTS = { bound: 0, intWidth: 4, precision: 0, scale: 0, padded: false, stringLiteral: false, aggregate: false } as const;
 
 export function expr(kind: Kind, rs: string, duck: string, props: Partial<Omit<Expr, 'kind' | 'rs' | 'duck'>> = {}): Expr {
   return { ...DEFAULTS, ...props, kind, rs, duck };
@@ -38,7 +40,7 @@ export function same(kind: Kind, sql: string, props: Partial<Omit<Expr, 'kind' |
 
 /** Copies type facts from `from` (for wrappers that keep the type, like parentheses or CASE). */
 export function typed(from: Expr, rs: string, duck: string, props: Partial<Omit<Expr, 'kind' | 'rs' | 'duck'>> = {}): Expr {
-  return { ...from, padded: false, ...props, rs, duck };
+  return { ...from, padded: false, stringLiteral: false, ...props, rs, duck };
 }
 
 /** A column reference, `qualifier.name`. */
@@ -124,7 +126,7 @@ export function literal(rng: Rng, kind: Kind): Expr {
     }
     case 'text': {
       const s = rng.pick(textLiterals());
-      return same('text', sqlString(s), { bound: s.length });
+      return same('text', sqlString(s), { bound: s.length, stringLiteral: true });
     }
     case 'bool':
       return same('bool', rng.pick(['TRUE', 'FALSE']));

@@ -79,26 +79,29 @@ export class ExprGen {
 
   /** CASE, COALESCE/NVL and NULLIF work on every kind. */
   conditional(kind: Kind, depth: number): Expr {
-    const a = this.of(kind, depth - 1);
-    const b = this.of(kind, depth - 1);
-    const merged = mergeFacts(a, b);
+    const e = this.conditionalOf(kind, depth);
+    return kind === 'text' ? charResult(e) : e;
+  }
+
+  private conditionalOf(kind: Kind, depth: number): Expr & { operands?: readonly Expr[] } {
+    const [a, b, c] = this.alike(kind, depth - 1);
+    const merged = mergeFacts(mergeFacts(a, b), c);
     switch (this.rng.int(0, 3)) {
       case 0: {
         const cond = predicate(this, depth - 1);
         const elseSql = this.rng.chance(0.2) ? { rs: '', duck: '' } : { rs: ` ELSE ${b.rs}`, duck: ` ELSE ${b.duck}` };
-        return typed(merged, `CASE WHEN ${cond.rs} THEN ${a.rs}${elseSql.rs} END`, `CASE WHEN ${cond.duck} THEN ${a.duck}${elseSql.duck} END`);
+        const result = typed(merged, `CASE WHEN ${cond.rs} THEN ${a.rs}${elseSql.rs} END`, `CASE WHEN ${cond.duck} THEN ${a.duck}${elseSql.duck} END`);
+        return { ...result, operands: elseSql.rs === '' ? [a] : [a, b] };
       }
       case 1: {
-        const c = this.of(kind, depth - 1);
-        const all = mergeFacts(merged, c);
         const fn = this.rng.chance(0.4) ? 'NVL' : 'COALESCE';
-        return typed(all, `${fn}(${a.rs}, ${b.rs}, ${c.rs})`, `COALESCE(${a.duck}, ${b.duck}, ${c.duck})`);
+        return { ...typed(merged, `${fn}(${a.rs}, ${b.rs}, ${c.rs})`, `COALESCE(${a.duck}, ${b.duck}, ${c.duck})`), operands: [a, b, c] };
       }
       case 2: {
         if (kind === 'bool' || kind === 'float') return typed(merged, `COALESCE(${a.rs}, ${b.rs})`, `COALESCE(${a.duck}, ${b.duck})`);
         // Redshift's NULLIF compares like `=`: trailing blanks do not count.
         const duck = kind === 'text' ? `CASE WHEN rtrim(${a.duck}) = rtrim(${b.duck}) THEN NULL ELSE ${a.duck} END` : `NULLIF(${a.duck}, ${b.duck})`;
-        return typed(a, `NULLIF(${a.rs}, ${b.rs})`, duck);
+        return { ...typed(a, `NULLIF(${a.rs}, ${b.rs})`, duck), operands: [a] };
       }
       default: {
         // Simple CASE on an integer or text operand.
@@ -108,13 +111,28 @@ export class ExprGen {
         const w2 = literal(this.rng, operandKind);
         const whenDuck = (w: Expr): string => (operandKind === 'text' ? `rtrim(${w.duck})` : w.duck);
         const opDuck = operandKind === 'text' ? `rtrim(${operand.duck})` : operand.duck;
-        return typed(
+        const result = typed(
           merged,
           `CASE ${operand.rs} WHEN ${w1.rs} THEN ${a.rs} WHEN ${w2.rs} THEN ${b.rs} ELSE NULL END`,
           `CASE ${opDuck} WHEN ${whenDuck(w1)} THEN ${a.duck} WHEN ${whenDuck(w2)} THEN ${b.duck} ELSE NULL END`,
         );
+        return { ...result, operands: [a, b] };
       }
     }
+  }
+
+  /**
+   * Three expressions of `kind` for one CASE/COALESCE/NULLIF. DECIMALs are cast to one common type
+   * on DuckDB's side: its own common type of, say, DECIMAL(38,0) and DECIMAL(6,4) drops decimals
+   * (Redshift: scale max(s1, s2), differences.ts).
+   */
+  private alike(kind: Kind, depth: number): [Expr, Expr, Expr] {
+    const all = [this.of(kind, depth), this.of(kind, depth), this.of(kind, depth)] as const;
+    if (kind !== 'dec') return [...all];
+    const m = mergeFacts(mergeFacts(all[0], all[1]), all[2]);
+    const type = `DECIMAL(${Math.min(m.precision, DEC_MAX_PRECISION)},${m.scale})`;
+    const cast = (e: Expr): Expr => ({ ...e, duck: `CAST(${e.duck} AS ${type})` });
+    return [cast(all[0]), cast(all[1]), cast(all[2])];
   }
 
   int(depth: number): Expr {
@@ -201,8 +219,9 @@ export class ExprGen {
   private decScale(d: number): Expr {
     const a = this.of('dec', d);
     const k = intLiteral(this.rng.int(-4, 12));
-    // DuckDB keeps a DECIMAL(18)'s 64-bit width for the product and overflows: widen it first.
-    return expr('dec', `(${a.rs} * ${k.rs})`, `(CAST(${a.duck} AS DECIMAL(38,${a.scale})) * ${k.duck})`, {
+    // DuckDB keeps a DECIMAL(18)'s 64-bit width for the product and overflows: widen it to Redshift's result precision.
+    const widened = `CAST(${a.duck} AS DECIMAL(${Math.min(a.precision + 11, DEC_MAX_PRECISION)},${a.scale}))`;
+    return expr('dec', `(${a.rs} * ${k.rs})`, `(${widened} * ${k.duck})`, {
       bound: a.bound * Math.max(k.bound, 1),
       precision: a.precision + 11,
       scale: a.scale,
@@ -223,8 +242,11 @@ export class ExprGen {
     const a = this.of('dec', d);
     const fn = this.rng.pick(['ROUND', 'TRUNC', 'ABS', 'CEIL', 'FLOOR']);
     if (fn === 'ROUND' || fn === 'TRUNC') {
+      // Redshift keeps the argument's type (TRUNC(-0.0100, 3) prints -0.0100); DuckDB's result has `digits` decimals.
       const digits = this.rng.int(0, a.scale);
-      return typed(a, `${fn}(${a.rs}, ${digits})`, `${fn}(${a.duck}, ${digits})`, { bound: a.bound + 1, precision: a.precision + 1 });
+      const precision = Math.min(a.precision + 1, DEC_MAX_PRECISION);
+      const duck = `CAST(${fn}(${a.duck}, ${digits}) AS DECIMAL(${precision},${a.scale}))`;
+      return typed(a, `${fn}(${a.rs}, ${digits})`, duck, { bound: a.bound + 1, precision });
     }
     // CEIL and FLOOR return scale 0 (AVG over them rounds at that scale); ABS keeps the scale.
     const scale = fn === 'ABS' ? a.scale : 0;
@@ -267,6 +289,17 @@ export class ExprGen {
   comparison(depth: number): Expr {
     return comparison(this, depth);
   }
+}
+
+/**
+ * A text CASE/COALESCE/NULLIF whose typed operands are all CHAR is a CHAR in Redshift: its string
+ * literals become blank-insignificant CHAR values ('a ' || 'b' is then 'ab'). DuckDB's side drops
+ * the trailing blanks to match (differences.ts: CHAR padding).
+ */
+function charResult(e: Expr & { operands?: readonly Expr[] }): Expr {
+  const { operands = [], ...result } = e;
+  const isChar = operands.some((o) => o.padded) && operands.every((o) => o.padded || o.stringLiteral);
+  return isChar ? { ...result, duck: `rtrim(${result.duck})`, padded: true } : result;
 }
 
 /** ABS or negation: the type stays (`-(x)`, so no `--` comment can form). */

@@ -47,7 +47,7 @@ export function fromClause(rng: Rng, families: FamilySet, aliasPrefix = 't'): Fr
     const inScope = rng.pick(from.tables);
     const edges = edgesFrom(inScope.table.name).filter((e) => !from.tables.some((t) => t.table.name === e.right));
     if (edges.length === 0) break;
-    const edge = rng.pick(edges);
+    const edge = rng.weighted(edges.map((e) => [tableInfo(e.right).large ? 1 : 3, e] as const));
     const alias = `${aliasPrefix}${from.tables.length + 1}`;
     const joined = tableScope(tableInfo(edge.right), alias);
     const type = rng.pick(JOIN_TYPES);

@@ -77,7 +77,8 @@ function whereClause(rng: Rng, gen: ExprGen, p: number): Rendered {
 
 /**
  * Adds ORDER BY (and LIMIT) with probability `orderP`. `large`: the result could be thousands of
- * rows, so a LIMIT comes with the ORDER BY (comparing big results costs more than running the query).
+ * rows, so a LIMIT comes with the ORDER BY (comparing big results costs more than running the query;
+ * callers order every query over a large table).
  */
 function finish(shape: string, rng: Rng, body: Rendered, width: number, orderP: number, large = false): GeneratedQuery {
   if (!rng.chance(orderP)) return { shape, slicewise: body.rs, duck: body.duck, ordered: false };
@@ -89,7 +90,7 @@ function projectQuery(rng: Rng, families: FamilySet): GeneratedQuery {
   const from = fromClause(rng, families);
   const gen = scopeGen(rng, families, from);
   const distinct = rng.chance(0.15);
-  const ordered = rng.chance(from.large ? 0.85 : 0.4);
+  const ordered = from.large || rng.chance(0.4);
   const items = Array.from({ length: rng.int(1, 4) }, () => gen.of(rng.pick(OUTPUT_KINDS), rng.int(0, 3)));
   // Text that is deduplicated or sorted is rtrim()med on both sides (differences.ts: trailing blanks).
   const shown = distinct || ordered ? items.map(stable) : items;
@@ -118,8 +119,9 @@ function aggregateQuery(rng: Rng, families: FamilySet): GeneratedQuery {
     const byOrdinal = rng.chance(0.6);
     const refs = keys.map((k, i) => {
       // An integer constant in GROUP BY is a position in both engines: such keys go by ordinal.
-      const integerConstant = /^\(?-?\d+\)?$/.test(k.rs);
-      const decimalConstant = /^\(?-?\d*\.\d+\)?$/.test(k.rs);
+      const numericConstant = /^[\d.()\- ]+$/.test(k.rs);
+      const integerConstant = numericConstant && !k.rs.includes('.');
+      const decimalConstant = numericConstant && k.rs.includes('.');
       const ordinal = byOrdinal || integerConstant || (decimalConstant && bugOpen('group-by-decimal-constant'));
       return ordinal ? { rs: String(i + 1), duck: String(i + 1) } : { rs: k.rs, duck: k.duck };
     });
@@ -135,7 +137,7 @@ function aggregateQuery(rng: Rng, families: FamilySet): GeneratedQuery {
     rs: `SELECT ${list.rs} FROM ${from.rs}${where.rs}${group.rs}${having.rs}`,
     duck: `SELECT ${list.duck} FROM ${from.duck}${where.duck}${group.duck}${having.duck}`,
   };
-  return finish(keys.length > 0 ? 'group by' : 'aggregate', rng, body, items.length, 0.4, from.large);
+  return finish(keys.length > 0 ? 'group by' : 'aggregate', rng, body, items.length, from.large ? 1 : 0.4, from.large);
 }
 
 const SET_KINDS: readonly Kind[] = ['int', 'int', 'text', 'text', 'date', 'dec', 'bool'];
@@ -161,7 +163,7 @@ function setOperationQuery(rng: Rng, families: FamilySet): GeneratedQuery {
   const [a, b] = branches.map(render) as [Rendered, Rendered];
   const large = branches.some((x) => x.from.large);
   const body = { rs: `${a.rs} ${op} ${b.rs}`, duck: `${a.duck} ${op === 'MINUS' ? 'EXCEPT' : op} ${b.duck}` };
-  return finish(`set operation ${op}`, rng, body, kinds.length, large ? 0.85 : 0.4, large);
+  return finish(`set operation ${op}`, rng, body, kinds.length, large ? 1 : 0.4, large);
 }
 
 /** One query from `seed` (the same seed always gives the same query). */

@@ -115,7 +115,7 @@ export function windowQuery(rng: Rng, families: FamilySet): GeneratedQuery {
     rs: `SELECT ${list.rs} FROM ${scope.rs}${where ? ` WHERE ${where.rs}` : ''}`,
     duck: `SELECT ${list.duck} FROM ${scope.duck}${where ? ` WHERE ${where.duck}` : ''}`,
   };
-  if (!rng.chance(table.large ? 0.85 : 0.4)) return { shape: 'window', slicewise: body.rs, duck: body.duck, ordered: false };
+  if (!table.large && !rng.chance(0.4)) return { shape: 'window', slicewise: body.rs, duck: body.duck, ordered: false };
   const order = orderByAll(rng, items.length, table.large === true);
   return { shape: 'window', slicewise: body.rs + order.rs, duck: body.duck + order.duck, ordered: true };
 }

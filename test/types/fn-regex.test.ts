@@ -39,6 +39,18 @@ describe('LIKE / ILIKE', () => {
     expect(resolveFunction('ilike', [V, V]).type).toEqual(BOOLEAN);
   });
 
+  it('switching patterns row by row uses the right matcher each time', () => {
+    const rows: [string, string, string, boolean][] = [
+      ['like', 'abc', 'a%', true], ['like', 'abc', 'b%', false], ['ilike', 'ABC', 'a%', true], ['like', 'ABC', 'a%', false],
+      ['like', 'a%c', 'a#%c', false], ['like', 'a%c', 'a\\%c', true],
+    ];
+    for (const [fn, s, p, out] of rows) expect(call(fn, t(s), t(p))).toBe(out ? 't' : 'f');
+    expect(call('like', t('a%c'), t('a#%c'), t('#'))).toBe('t');
+    expect(callOperator('~', t('abc'), t('^a'))).toBe('t');
+    expect(callOperator('~*', t('ABC'), t('^a'))).toBe('t');
+    expect(callOperator('~', t('ABC'), t('^a'))).toBe('f');
+  });
+
   it('errors', () => {
     expectSqlError(() => call('like', t('a'), t('a\\')), '22025', 'LIKE pattern must not end with escape character');
     expectSqlError(() => call('like', t('a'), t('a'), t('xy')), '22025', 'invalid escape string');

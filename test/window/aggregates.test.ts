@@ -40,8 +40,8 @@ describe('STDDEV and VARIANCE', () => {
     expect(r.fields.slice(1).every((f) => f.type === 'double precision')).toBe(true);
     const [g1, g2, g3] = r.toArrays();
     // i in group 1: 3, 7, 10, 22 (mean 10.5, squared deviations 56.25 + 12.25 + 0.25 + 132.25 = 201)
-    expect(g1!.slice(0, 5)).toEqual([1, Math.sqrt(67), Math.sqrt(67), Math.sqrt(50.25), 67]);
-    expect(g1![5]).toBeCloseTo(1.890625 * 3 / 2 * (2 / 3) * 1.5 * (2 / 3) + 0, 12); // d: 1.25, 2.50, 4.00 -> var_samp 1.890625
+    expect(g1!.slice(0, 5)).toEqual([1, ...[Math.sqrt(67), Math.sqrt(67), Math.sqrt(50.25), 67].map((x) => expect.closeTo(x, 12))]);
+    expect(g1![5]).toBeCloseTo((23.8125 - (7.75 * 7.75) / 3) / 2, 12); // d: 1.25, 2.50, 4.00 (sum 7.75, sum of squares 23.8125)
     expect(g1![6]).toBeCloseTo(2 / 3, 12); // f: 0.5, 1.5, 2.5 -> var_pop 2/3
     // One value: the sample forms are NULL, the population forms 0; no values: NULL.
     expect(g2).toEqual([2, null, null, 0, null, null, 0]);
@@ -49,7 +49,7 @@ describe('STDDEV and VARIANCE', () => {
   });
 
   it('DISTINCT and scalar forms', async () => {
-    expect(await rows('select stddev_pop(distinct qty), var_samp(distinct qty), var_samp(qty) from ws_even')).toEqual([[Math.sqrt(116), 145, expect.closeTo(925 / 11 * 11 / 10, 10)]]);
+    expect(await rows('select stddev_pop(distinct qty), var_samp(distinct qty), var_samp(qty) from ws_even')).toEqual([[Math.sqrt(116), 145, expect.closeTo((5225 - (215 * 215) / 11) / 10, 10)]]);
   });
 });
 
@@ -74,7 +74,7 @@ describe('LISTAGG', () => {
   it('concatenates in WITHIN GROUP order with a delimiter, skipping NULLs and empty strings (documented examples)', async () => {
     expect(await rows('select listagg(sellerid) within group (order by dateid) from ws_even')).toEqual([['31141242333']]);
     expect(await rows("select listagg(dateid, '|') within group (order by sellerid desc, salesid asc) from ws_even where buyerid = 'b'")).toEqual([
-      ['2004-04-18|2004-04-18|2003-08-02|2004-02-12'.split('|').sort(() => 0).join('|')],
+      ['2003-08-02|2004-04-18|2004-04-18|2004-02-12'],
     ]);
     expect(await rows("select listagg(t, ',') within group (order by i desc) from nums")).toEqual([['x ,y,x']]);
     const r = await cluster.query("select g, listagg(distinct t, '+') within group (order by i) as l from nums group by g order by g");
@@ -107,9 +107,8 @@ describe('MEDIAN, PERCENTILE_CONT, PERCENTILE_DISC', () => {
       [2, '5.0', '5.0', 5],
       [3, null, null, null],
     ]);
-    expect(await rows('select median(d), percentile_cont(0.1) within group (order by d), percentile_cont(0.5) within group (order by f desc) from nums')).toEqual([
-      ['3.25', '1.63', 1],
-    ]);
+    expect(await rows('select median(d), percentile_cont(0.1) within group (order by d) from nums')).toEqual([['3.25', '1.63']]);
+    expect(await rows('select percentile_cont(0.5) within group (order by f desc) from nums')).toEqual([[1]]);
     expect(await rows('select percentile_cont(0.4) within group (order by qty desc), percentile_disc(0.4) within group (order by qty desc) from ws_even')).toEqual([
       ['20.0', 20],
     ]);
@@ -123,7 +122,7 @@ describe('MEDIAN, PERCENTILE_CONT, PERCENTILE_DISC', () => {
     const mixed = await errorOf('select percentile_cont(0.6) within group (order by salesid), median(qty) from winsales');
     expect(mixed.message).toBe('within group ORDER BY clauses for aggregate functions must be the same');
     expect(await rows('select percentile_cont(0.6) within group (order by salesid), median(salesid), listagg(qty) from winsales')).toEqual([
-      ['30001.0', '30001.0', expect.any(String)],
+      ['30003.0', '30001.0', expect.any(String)],
     ]);
   });
 
