@@ -4,10 +4,10 @@
  * Per-query medians of a few runs after a warm-up, their geometric means, and whether Slicewise's
  * answer matched DuckDB's. Queries Slicewise cannot run are reported with their error.
  */
+import type { QueryResult } from '../src/index.js';
 import { canonSlicewise, diffResults } from '../test/helpers/compare.js';
 import type { ScaleFactor } from '../test/tpch/data.js';
 import { TpchDuck } from '../test/tpch/duck.js';
-import { TOO_SLOW_TO_RUN } from '../test/tpch/known-failing.js';
 import { loadTpch } from '../test/tpch/load.js';
 import { dropPostgres, loadPostgres, postgresUnavailable, timePostgres } from '../test/tpch/postgres.js';
 import { tpchQueries, type TpchQuery } from '../test/tpch/queries.js';
@@ -27,7 +27,7 @@ interface QueryRow {
   readonly slicewise: Outcome;
   readonly duck: Outcome;
   readonly postgres: Outcome | null;
-  /** 'yes', 'no' (with the difference in the notes) or '' when Slicewise gave no answer. */
+  /** 'yes', 'no' (the difference goes to the notes) or '' when Slicewise gave no answer. */
   readonly matches: string;
 }
 
@@ -83,27 +83,8 @@ export async function benchTpch(): Promise<string> {
       const duckSql = query.duck ?? query.sql;
       const duckTime = await outcome(() => duck.run(duckSql));
       const postgres = pgUnavailable === null ? postgresOutcome(query) : null;
-      const notRun = TOO_SLOW_TO_RUN[query.name];
-      let slicewise: Outcome;
-      let matches = '';
-      if (notRun !== undefined) {
-        slicewise = { error: `not run: ${notRun}` };
-      } else {
-        // The answer is checked once, outside the timed runs.
-        const answer = await cluster.query(query.sql).then(
-          (result) => result,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-        );
-        if (answer instanceof Error) {
-          slicewise = { error: answer.message };
-        } else {
-          const expected = await duck.query(duckSql);
-          const diff = diffResults(canonSlicewise(answer), expected.rows, { ordered: query.ordered });
-          matches = diff === null ? 'yes' : 'no';
-          if (diff !== null) notes.push(`- ${query.name} differs from DuckDB:\n\n  ${diff.replaceAll('\n', '\n  ')}`);
-          slicewise = await outcome(() => cluster.query(query.sql));
-        }
-      }
+      const { slicewise, matches, diff } = await slicewiseOutcome(cluster, query, duck);
+      if (diff !== null) notes.push(`- ${query.name} differs from DuckDB:\n\n  ${diff.replaceAll('\n', '\n  ')}`);
       if ('error' in slicewise) notes.push(`- ${query.name} Slicewise: ${slicewise.error}`);
       if (postgres !== null && 'error' in postgres) notes.push(`- ${query.name} PostgreSQL: ${postgres.error}`);
       rows.push({ query, slicewise, duck: duckTime, postgres, matches });
@@ -114,6 +95,24 @@ export async function benchTpch(): Promise<string> {
     await cluster.close();
     if (pgUnavailable === null) dropPostgres();
   }
+}
+
+/** Slicewise's answer, checked against DuckDB's once outside the timed runs, then its time. */
+async function slicewiseOutcome(
+  cluster: { query(sql: string): Promise<QueryResult> },
+  query: TpchQuery,
+  duck: TpchDuck,
+): Promise<{ slicewise: Outcome; matches: string; diff: string | null }> {
+  let answer: QueryResult;
+  try {
+    answer = await cluster.query(query.sql);
+  } catch (error) {
+    return { slicewise: { error: error instanceof Error ? error.message : String(error) }, matches: '', diff: null };
+  }
+  const expected = await duck.query(query.duck ?? query.sql);
+  const diff = diffResults(canonSlicewise(answer), expected.rows, { ordered: query.ordered });
+  const slicewise = await outcome(() => cluster.query(query.sql));
+  return { slicewise, matches: diff === null ? 'yes' : 'no', diff };
 }
 
 function postgresOutcome(query: TpchQuery): Outcome {

@@ -13,7 +13,7 @@ import type { AggregateSpec } from './spec.js';
 import { canonicalKey, valueComparator, type KeyPrimitive } from './value-keys.js';
 
 /** LISTAGG's result is a VARCHAR(MAX): at most this many bytes. */
-export const LISTAGG_MAX_BYTES = 65535;
+const LISTAGG_MAX_BYTES = 65535;
 
 /** Per-group arrays that partial states concatenate. */
 abstract class CollectingAccumulator implements Accumulator {

@@ -154,29 +154,63 @@ class SlidingExtreme implements SlidingState {
   }
 }
 
+/**
+ * STDDEV/VARIANCE over a moving frame. Exact types (integers, DECIMAL) keep an exact count, sum and
+ * sum of squares, so the variance has one rounding however many rows came and went (a frame of equal
+ * values gives exactly 0); floats undo Welford steps.
+ */
 class SlidingMoments implements SlidingState {
   private moments: Moments = emptyMoments();
+  private count = 0;
+  private sum = 0n;
+  private sumOfSquares = 0n;
+  private readonly exact: boolean;
+  private readonly scaleDivisor: number;
   private readonly toDouble: (v: unknown) => number;
 
   constructor(private readonly spec: AggregateSpec, private readonly valueAt: (position: number) => unknown) {
-    this.toDouble = toDoubleConverter(spec.arg!.type);
+    const type = spec.arg!.type;
+    const cls = compareClass(type);
+    this.exact = cls === 'int' || cls === 'big';
+    this.scaleDivisor = 10 ** (2 * (type.kind === 'decimal' ? type.scale : 0));
+    this.toDouble = toDoubleConverter(type);
   }
 
   reset(): void {
     this.moments = emptyMoments();
+    this.count = 0;
+    this.sum = 0n;
+    this.sumOfSquares = 0n;
   }
 
   add(position: number): void {
-    const v = this.valueAt(position);
-    if (v !== null) addMoment(this.moments, this.toDouble(v));
+    this.step(position, 1);
   }
 
   remove(position: number): void {
+    this.step(position, -1);
+  }
+
+  private step(position: number, direction: 1 | -1): void {
     const v = this.valueAt(position);
-    if (v !== null) removeMoment(this.moments, this.toDouble(v));
+    if (v === null) return;
+    if (!this.exact) {
+      if (direction === 1) addMoment(this.moments, this.toDouble(v));
+      else removeMoment(this.moments, this.toDouble(v));
+      return;
+    }
+    const x = BigInt(v as number | bigint);
+    this.count += direction;
+    this.sum += direction === 1 ? x : -x;
+    this.sumOfSquares += direction === 1 ? x * x : -(x * x);
   }
 
   result(): unknown {
-    return momentsResult(this.spec.fn, this.moments);
+    if (!this.exact) return momentsResult(this.spec.fn, this.moments);
+    const n = this.count;
+    if (n === 0) return null;
+    // Sum of squared deviations = (n * sum(x^2) - sum(x)^2) / n, exact up to the final division.
+    const m2 = Number(BigInt(n) * this.sumOfSquares - this.sum * this.sum) / n / this.scaleDivisor;
+    return momentsResult(this.spec.fn, [n, 0, m2]);
   }
 }

@@ -57,7 +57,7 @@ export function windowFunctionExprs(spec: WindowFunctionSpec): PExpr[] {
 }
 
 /** Positions [lo, hi] (inclusive) of the frame of position q in partition [start, end); lo > hi when empty. */
-export function frameAt(frame: WindowFrame, q: number, start: number, end: number): [number, number] {
+function frameAt(frame: WindowFrame, q: number, start: number, end: number): [number, number] {
   const lo = frame.start === null ? start : Math.max(start, q + frame.start);
   const hi = frame.end === null ? end - 1 : Math.min(end - 1, q + frame.end);
   return [lo, hi];

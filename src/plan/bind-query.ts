@@ -125,7 +125,10 @@ function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap, outer?: O
     const selectBound = bindItems(items, { ...ctx, selectList: true }, scope);
     const orderPlan = planOrderBy(s.orderBy, selectBound, ctx, s.distinct);
     const qualify = s.qualify ? bindQualify(s.qualify, items, ctx, scope) : null;
-    if (correlated.length > 0) return exposeCorrelation(s, host.plan, selectBound, correlated, sink!);
+    if (correlated.length > 0) {
+      if (!windows.isEmpty || qualify) throw notSupported('window functions in a correlated subquery', s.pos);
+      return exposeCorrelation(s, host.plan, selectBound, correlated, sink!);
+    }
     const windowed = applyWindows(host.plan, windows, selectBound, orderPlan, qualify);
     return finishSelect(s, windowed.plan, windowed.items, windowed.order, env);
   }
@@ -161,6 +164,7 @@ function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap, outer?: O
   if (having) plan = { kind: 'filter', input: plan, predicate: attached.remap(having), types: plan.types };
   const items2 = selectBound.map((i) => ({ ...i, expr: attached.remap(i.expr) }));
   const order2 = { keys: orderPlan.keys, extras: orderPlan.extras.map(attached.remap) };
+  if (correlationKeys.length > 0 && (!windows.isEmpty || qualify)) throw notSupported('window functions in a correlated subquery', s.pos);
   if (correlationKeys.length > 0) return groupedCorrelation(plan, items2, correlationKeys, groups.length, aggregates, sink!);
   const windowed = applyWindows(plan, windows, items2, order2, qualify, attached.remap);
   return finishSelect(s, windowed.plan, windowed.items, windowed.order, env);

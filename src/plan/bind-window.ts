@@ -23,7 +23,7 @@ const WINDOWING_ERROR = '42P20';
  * Placeholder columns for window results. Below the subquery binder's PENDING_BASE (1 << 24) and
  * above its OUTER_BASE range (1 << 20), so neither renumbering touches the other's columns.
  */
-export const WINDOW_COLUMN_BASE = 1 << 22;
+const WINDOW_COLUMN_BASE = 1 << 22;
 /** `noWindowsIn` value inside a window call's own arguments. */
 const NESTED = 'window function arguments';
 

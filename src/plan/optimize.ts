@@ -16,8 +16,10 @@ export function optimize(plan: LPlan): LPlan {
     }
     case 'project':
       return { ...plan, input: optimize(plan.input) };
-    case 'join':
-      return { ...plan, left: optimize(plan.left), right: optimize(plan.right) };
+    case 'join': {
+      const join = { ...plan, left: optimize(plan.left), right: optimize(plan.right) };
+      return join.joinType === 'semi' || join.joinType === 'anti' ? pushSemiJoin(join) : join;
+    }
     case 'aggregate':
     case 'sort':
     case 'limit':
@@ -143,4 +145,25 @@ function factorOr(p: PExpr): PExpr[] {
 
 function disjuncts(e: PExpr): PExpr[] {
   return e.kind === 'or' ? e.args.flatMap(disjuncts) : [e];
+}
+
+/**
+ * A semi or anti join whose condition uses the columns of only one input of the inner join below it
+ * filters that input instead (rows of the other input cannot change the outcome), so `FROM a, b
+ * WHERE a.k IN (...)` reduces `a` before joining `b`. The output columns stay where they were.
+ */
+function pushSemiJoin(plan: Extract<LPlan, { kind: 'join' }>): LPlan {
+  const below = plan.left;
+  if (below.kind !== 'join' || (below.joinType !== 'inner' && below.joinType !== 'left')) return plan;
+  const width = below.types.length;
+  const leftWidth = below.left.types.length;
+  const used = plan.condition ? referencedColumns(plan.condition).filter((c) => c < width) : [];
+  const intoLeft = used.every((c) => c < leftWidth);
+  const intoRight = below.joinType === 'inner' && used.every((c) => c >= leftWidth);
+  if (!intoLeft && !intoRight) return plan;
+  const target = intoLeft ? below.left : below.right;
+  const shift = intoLeft ? 0 : leftWidth;
+  const condition = plan.condition ? mapColumns(plan.condition, (c) => (c >= width ? c - width + target.types.length : c - shift)) : null;
+  const pushed = pushSemiJoin({ ...plan, left: target, condition, types: target.types });
+  return intoLeft ? { ...below, left: pushed } : { ...below, right: pushed };
 }

@@ -229,8 +229,13 @@ class FragmentBuilder {
     }
     const partial: POp = { kind: 'aggregate', input: child.op, phase: 'partial', groupKeys: plan.groupKeys, aggregates: plan.aggregates };
     const partialTypes = [...plan.groupKeys.map((k) => k.type), ...plan.aggregates.map((a) => a.type)];
-    const gathered = this.toLeader({ op: partial, placement: child.placement, types: partialTypes, rows });
     const finalKeys = plan.groupKeys.map((k, i): PExpr => ({ kind: 'col', index: i, type: k.type }));
+    if (finalKeys.length > 0) {
+      // Partial states redistributed by group key: each slice finishes its groups, and the result stays spread.
+      const states = this.redistribute({ op: partial, placement: child.placement, types: partialTypes, rows }, finalKeys);
+      return { op: { kind: 'aggregate', input: states.op, phase: 'final', groupKeys: finalKeys, aggregates: plan.aggregates }, placement: states.placement, types: plan.types, rows };
+    }
+    const gathered = this.toLeader({ op: partial, placement: child.placement, types: partialTypes, rows });
     return leaderResult({ kind: 'aggregate', input: gathered, phase: 'final', groupKeys: finalKeys, aggregates: plan.aggregates }, plan.types, rows);
   }
 

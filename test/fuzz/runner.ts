@@ -93,6 +93,13 @@ export function mismatchReport(summary: RunSummary): string {
     `${summary.mismatches.length} of ${summary.queries} generated queries differ between Slicewise and DuckDB ` +
       `(reproduce: FUZZ_SEED=${summary.seed} npx vitest run test/fuzz; one query: add FUZZ_ONLY=<n>)`,
   ];
+  const causes = new Map<string, number>();
+  for (const m of summary.mismatches) {
+    const first = m.detail.split('\n')[0]!;
+    const cause = first.startsWith('only') ? first.replace(/"[^"]*"/g, '"…"').slice(0, 120) : 'different rows';
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+  lines.push('causes:', ...[...causes].sort((x, y) => y[1] - x[1]).map(([cause, n]) => `  ${n} x ${cause}`));
   for (const m of summary.mismatches.slice(0, REPORTED)) {
     lines.push(
       '',

@@ -2,14 +2,14 @@
  * TPC-H at SF0.01: the eight tables loaded into a 2 x 2 Slicewise cluster (INSERT ... VALUES) and
  * into DuckDB (read_csv) from the same dbgen files, then each of the 22 queries as its own test,
  * compared with DuckDB's answer. Queries on KNOWN_FAILING are expected to fail, and flag it when
- * they start passing; those also on TOO_SLOW_TO_RUN are skipped.
+ * they start passing.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Cluster, type QueryResult } from '../../src/index.js';
 import { canonSlicewise, diffResults } from '../helpers/compare.js';
 import { expectedRowCounts, type ScaleFactor } from './data.js';
 import { TpchDuck } from './duck.js';
-import { KNOWN_FAILING, TOO_SLOW_TO_RUN } from './known-failing.js';
+import { KNOWN_FAILING } from './known-failing.js';
 import { formatLoadReport, loadTpch, type LoadReport } from './load.js';
 import { tpchQueries, type TpchQuery } from './queries.js';
 import { TPCH_TABLES } from './schema.js';
@@ -59,10 +59,7 @@ describe(`TPC-H SF${SF}: Slicewise ${NODES} x 2 vs DuckDB`, () => {
     test(query.name, () => compareWithDuck(query), TEST_TIMEOUT_MS);
   }
   for (const query of queries.filter((q) => KNOWN_FAILING[q.name] !== undefined)) {
-    const name = `${query.name} (known failing: ${KNOWN_FAILING[query.name]})`;
-    const tooSlow = TOO_SLOW_TO_RUN[query.name];
-    if (tooSlow !== undefined) test.skip(`${name}, not run: ${tooSlow}`);
-    else test.fails(name, () => compareWithDuck(query), TEST_TIMEOUT_MS);
+    test.fails(`${query.name} (known failing: ${KNOWN_FAILING[query.name]})`, () => compareWithDuck(query), TEST_TIMEOUT_MS);
   }
 
   async function compareWithDuck(query: TpchQuery): Promise<void> {
