@@ -85,7 +85,7 @@ export interface DecimalShape {
   readonly scale: number;
 }
 
-/** Result precision and scale of DECIMAL arithmetic (Redshift §7.2), capped at 38. */
+/** Result precision and scale of DECIMAL arithmetic (Redshift §7.2), within 38 digits. */
 export function decimalResultShape(op: ArithOp, l: DecimalShape, r: DecimalShape): DecimalShape {
   let precision: number;
   let scale: number;
@@ -108,7 +108,12 @@ export function decimalResultShape(op: ArithOp, l: DecimalShape, r: DecimalShape
       precision = Math.min(l.precision - l.scale, r.precision - r.scale) + scale;
       break;
   }
-  return { precision: Math.min(precision, MAX_DECIMAL_PRECISION), scale: Math.min(scale, MAX_DECIMAL_PRECISION) };
+  if (precision <= MAX_DECIMAL_PRECISION) return { precision, scale };
+  // Past 38 digits the integer digits are kept and the scale gives way, but not below 6 (or the
+  // computed scale, if smaller) — the rule SQL engines with 38-digit decimals use, so that
+  // `100.00 * sum(x) / sum(y)` (TPC-H Q14) has a usable type instead of DECIMAL(38,38).
+  const integerDigits = precision - scale;
+  return { precision: MAX_DECIMAL_PRECISION, scale: Math.max(Math.min(scale, MAX_DECIMAL_PRECISION - integerDigits), Math.min(scale, 6)) };
 }
 
 /** The kernel for DECIMAL(l) op DECIMAL(r) producing the scaled result of decimalResultShape. */

@@ -5,7 +5,7 @@
  * a SMALLINT; DuckDB's literals adapt to the column type), so an overflow can't pass for a bug.
  */
 import type { Family, FamilySet } from './differences.js';
-import { expr, intLiteral, literal, typed, typedNull, type Expr } from './expr.js';
+import { expr, intLiteral, literal, same, stable, typed, typedNull, type Expr } from './expr.js';
 import type { Rng } from './random.js';
 import type { Kind } from './schema.js';
 import { dateExpr, dateIntExpr, tsExpr } from './date-expressions.js';
@@ -16,8 +16,8 @@ import { textExpr } from './text-expressions.js';
 export interface SubqueryHooks {
   /** `(select ...)` of one row and one column of `kind`, possibly correlated with the outer scope. */
   scalar(kind: Kind): Expr | null;
-  /** A predicate: [NOT] IN (subquery) or [NOT] EXISTS. */
-  predicate(): Expr | null;
+  /** A predicate: [NOT] IN (subquery) or [NOT] EXISTS; a correlated IN only in a WHERE `condition`. */
+  predicate(condition: boolean): Expr | null;
 }
 
 const INT_MAX: Record<2 | 4 | 8, number> = { 2: 30_000, 4: 2e9, 8: 1e17 };
@@ -86,6 +86,7 @@ export class ExprGen {
   private conditionalOf(kind: Kind, depth: number): Expr & { operands?: readonly Expr[] } {
     const [a, b, c] = this.alike(kind, depth - 1);
     const merged = mergeFacts(mergeFacts(a, b), c);
+    if (this.has('conditionalFunctions') && this.rng.chance(0.35)) return conditionalFunction(this, kind, [a, b, c], merged, depth);
     switch (this.rng.int(0, 3)) {
       case 0: {
         const cond = predicate(this, depth - 1);
@@ -288,6 +289,37 @@ export class ExprGen {
   /** A comparison of two expressions of one kind (for predicates and CASE conditions). */
   comparison(depth: number): Expr {
     return comparison(this, depth);
+  }
+}
+
+/**
+ * NVL2, DECODE (a NULL search value matches NULL), GREATEST and LEAST (NULLs ignored in both
+ * engines; text rtrim()med, since which blank-variant is greatest is unspecified in Redshift).
+ */
+function conditionalFunction(gen: ExprGen, kind: Kind, [a, b, c]: readonly [Expr, Expr, Expr], merged: Expr, depth: number): Expr & { operands?: readonly Expr[] } {
+  const rng = gen.rng;
+  switch (rng.int(0, 2)) {
+    case 0: {
+      const probe = gen.of(rng.pick<Kind>(['int', 'text', 'date', 'dec']), depth - 1);
+      return { ...typed(merged, `NVL2(${probe.rs}, ${a.rs}, ${b.rs})`, `CASE WHEN ${probe.duck} IS NOT NULL THEN ${a.duck} ELSE ${b.duck} END`), operands: [a, b] };
+    }
+    case 1: {
+      const subjectKind = rng.pick<Kind>(['int', 'text']);
+      const subject = gen.of(subjectKind, depth - 1);
+      const searches = [literal(rng, subjectKind), rng.chance(0.3) ? same(subjectKind, 'NULL') : literal(rng, subjectKind)];
+      const duckOf = (e: Expr): string => (subjectKind === 'text' && e.rs !== 'NULL' ? `rtrim(${e.duck})` : e.duck);
+      const whens = searches.map((s, i) => `WHEN ${duckOf(subject)} IS NOT DISTINCT FROM ${duckOf(s)} THEN ${[a, b][i]!.duck}`);
+      return {
+        ...typed(merged, `DECODE(${subject.rs}, ${searches[0]!.rs}, ${a.rs}, ${searches[1]!.rs}, ${b.rs}, ${c.rs})`, `CASE ${whens.join(' ')} ELSE ${c.duck} END`),
+        operands: [a, b, c],
+      };
+    }
+    default: {
+      if (kind === 'bool') return { ...typed(merged, `COALESCE(${a.rs}, ${b.rs})`, `COALESCE(${a.duck}, ${b.duck})`), operands: [a, b] };
+      const fn = rng.pick(['GREATEST', 'LEAST']);
+      const args = [a, b, c].map(stable);
+      return typed(merged, `${fn}(${args.map((x) => x.rs).join(', ')})`, `${fn.toLowerCase()}(${args.map((x) => x.duck).join(', ')})`);
+    }
   }
 }
 

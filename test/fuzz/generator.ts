@@ -71,7 +71,7 @@ function selectList(items: readonly Expr[]): Rendered {
 
 function whereClause(rng: Rng, gen: ExprGen, p: number): Rendered {
   if (!rng.chance(p)) return { rs: '', duck: '' };
-  const w = predicate(gen, rng.int(1, 3));
+  const w = predicate(gen, rng.int(1, 3), true);
   return { rs: ` WHERE ${w.rs}`, duck: ` WHERE ${w.duck}` };
 }
 

@@ -29,13 +29,17 @@ export function comparison(gen: ExprGen, depth: number): Expr {
   return expr('bool', `(${a.rs} ${op} ${b.rs})`, `(${cmpDuck(a)} ${op} ${cmpDuck(b)})`, { aggregate: a.aggregate || b.aggregate });
 }
 
-export function predicate(gen: ExprGen, depth: number): Expr {
+/**
+ * A boolean expression. `condition`: it is (part of the AND/OR/NOT tree of) a WHERE condition, where
+ * a correlated IN (subquery) may appear; elsewhere it is a value (select list, IS NULL operand...).
+ */
+export function predicate(gen: ExprGen, depth: number, condition = false): Expr {
   const d = depth - 1;
   const pick = gen.rng.weighted<() => Expr | null>([
     [5, () => comparison(gen, depth)],
-    [3, () => logical(gen, d)],
+    [3, () => logical(gen, d, condition)],
     [1, () => {
-      const a = predicate(gen, d);
+      const a = predicate(gen, d, condition);
       return typed(a, `(NOT ${a.rs})`, `(NOT ${a.duck})`);
     }],
     [2, () => {
@@ -48,14 +52,14 @@ export function predicate(gen: ExprGen, depth: number): Expr {
     [1, () => gen.column('bool')],
     [gen.has('like') ? 2 : 0, () => like(gen, d)],
     [gen.has('regex') ? 1 : 0, () => regex(gen, d)],
-    [gen.subqueries && gen.has('subqueries') ? 2 : 0, () => gen.subqueries?.predicate() ?? null],
+    [gen.subqueries && gen.has('subqueries') ? 2 : 0, () => gen.subqueries?.predicate(condition) ?? null],
   ]);
   return pick() ?? comparison(gen, depth);
 }
 
-function logical(gen: ExprGen, d: number): Expr {
-  const a = predicate(gen, d);
-  const b = predicate(gen, d);
+function logical(gen: ExprGen, d: number, condition: boolean): Expr {
+  const a = predicate(gen, d, condition);
+  const b = predicate(gen, d, condition);
   const op = gen.rng.pick(['AND', 'OR']);
   return expr('bool', `(${a.rs} ${op} ${b.rs})`, `(${a.duck} ${op} ${b.duck})`, { aggregate: a.aggregate || b.aggregate });
 }

@@ -19,8 +19,8 @@ interface Inner {
   readonly correlation: string | null;
 }
 
-function innerQuery(rng: Rng, families: FamilySet, outer: FromClause, alias: string): Inner {
-  const correlate = outer.tables.length > 0 && rng.chance(0.6);
+function innerQuery(rng: Rng, families: FamilySet, outer: FromClause, alias: string, mayCorrelate = true): Inner {
+  const correlate = mayCorrelate && outer.tables.length > 0 && rng.chance(0.6);
   if (correlate) {
     const o = rng.pick(outer.tables);
     const edges = edgesFrom(o.table.name);
@@ -60,12 +60,14 @@ export function subqueryHooks(rng: Rng, families: FamilySet, outer: () => { from
       }
       return expr(kind, `(SELECT ${agg.rs} FROM ${inner.from}${w.rs})`, `(SELECT ${agg.duck} FROM ${inner.from}${w.duck})`, { ...agg, aggregate: false });
     },
-    predicate(): Expr | null {
+    predicate(condition: boolean): Expr | null {
       const { from, gen } = outer();
-      const inner = innerQuery(rng, families, from, nextAlias());
+      const exists = rng.chance(0.5);
+      // A correlated IN (subquery) is a WHERE condition only (Slicewise: 0A000 elsewhere).
+      const inner = innerQuery(rng, families, from, nextAlias(), exists || condition);
       const w = where(inner, rng);
       const not = rng.chance(0.35) ? 'NOT ' : '';
-      if (rng.chance(0.5)) {
+      if (exists) {
         return expr('bool', `(${not}EXISTS (SELECT 1 FROM ${inner.from}${w.rs}))`, `(${not}EXISTS (SELECT 1 FROM ${inner.from}${w.duck}))`);
       }
       const kind = rng.pick<Kind>(['int', 'int', 'text', 'date']);
