@@ -108,12 +108,13 @@ export function decimalResultShape(op: ArithOp, l: DecimalShape, r: DecimalShape
       precision = Math.min(l.precision - l.scale, r.precision - r.scale) + scale;
       break;
   }
-  if (precision <= MAX_DECIMAL_PRECISION) return { precision, scale };
-  // Past 38 digits the integer digits are kept and the scale gives way, but not below 6 (or the
-  // computed scale, if smaller) — the rule SQL engines with 38-digit decimals use, so that
-  // `100.00 * sum(x) / sum(y)` (TPC-H Q14) has a usable type instead of DECIMAL(38,38).
-  const integerDigits = precision - scale;
-  return { precision: MAX_DECIMAL_PRECISION, scale: Math.max(Math.min(scale, MAX_DECIMAL_PRECISION - integerDigits), Math.min(scale, 6)) };
+  if (op === 'div' && precision > MAX_DECIMAL_PRECISION) {
+    // r_numeric_computations201: a quotient past 38 digits keeps its integer digits and gives up
+    // scale, down to 4: scale = max(38 + scale - precision, 4). (TPC-H Q14's 100.00 * sum / sum.)
+    return { precision: MAX_DECIMAL_PRECISION, scale: Math.max(MAX_DECIMAL_PRECISION + scale - precision, 4) };
+  }
+  // Otherwise the documented cap: precision and scale at most 38.
+  return { precision: Math.min(precision, MAX_DECIMAL_PRECISION), scale: Math.min(scale, MAX_DECIMAL_PRECISION) };
 }
 
 /** The kernel for DECIMAL(l) op DECIMAL(r) producing the scaled result of decimalResultShape. */

@@ -30,8 +30,8 @@ export function comparison(gen: ExprGen, depth: number): Expr {
 }
 
 /**
- * A boolean expression. `condition`: it is (part of the AND/OR/NOT tree of) a WHERE condition, where
- * a correlated IN (subquery) may appear; elsewhere it is a value (select list, IS NULL operand...).
+ * A boolean expression. `condition`: it is a top-level conjunct of a WHERE condition, the one place
+ * a correlated IN (subquery) may appear (Slicewise plans it as a semi-join: 0A000 elsewhere).
  */
 export function predicate(gen: ExprGen, depth: number, condition = false): Expr {
   const d = depth - 1;
@@ -39,7 +39,7 @@ export function predicate(gen: ExprGen, depth: number, condition = false): Expr 
     [5, () => comparison(gen, depth)],
     [3, () => logical(gen, d, condition)],
     [1, () => {
-      const a = predicate(gen, d, condition);
+      const a = predicate(gen, d);
       return typed(a, `(NOT ${a.rs})`, `(NOT ${a.duck})`);
     }],
     [2, () => {
@@ -58,9 +58,9 @@ export function predicate(gen: ExprGen, depth: number, condition = false): Expr 
 }
 
 function logical(gen: ExprGen, d: number, condition: boolean): Expr {
-  const a = predicate(gen, d, condition);
-  const b = predicate(gen, d, condition);
   const op = gen.rng.pick(['AND', 'OR']);
+  const a = predicate(gen, d, condition && op === 'AND');
+  const b = predicate(gen, d, condition && op === 'AND');
   return expr('bool', `(${a.rs} ${op} ${b.rs})`, `(${a.duck} ${op} ${b.duck})`, { aggregate: a.aggregate || b.aggregate });
 }
 
