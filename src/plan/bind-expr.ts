@@ -407,6 +407,16 @@ function bindCase(e: ast.CaseExpr, ctx: ExprContext): PExpr {
   };
 }
 
+/** Functions whose first argument is a date part, written bare (`dateadd(month, 1, d)`) or quoted. */
+const DATE_PART_FUNCTIONS: ReadonlySet<string> = new Set(['dateadd', 'datediff', 'date_part', 'pgdate_part', 'date_trunc']);
+
+/** A bare date part is a keyword, not a column: pass it on as its name in a string. */
+function datePartArgs(e: ast.FuncCall): readonly ast.Expr[] {
+  const first = e.args[0];
+  if (!DATE_PART_FUNCTIONS.has(e.name) || first?.kind !== 'column' || first.qualifier.length > 0) return e.args;
+  return [{ kind: 'literal', type: 'string', value: first.name, pos: first.pos }, ...e.args.slice(1)];
+}
+
 function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
   if (e.withinGroup) throw notSupported(`${e.name} ... WITHIN GROUP`, e.pos);
   if (LEADER_ONLY_FUNCTIONS.has(e.name)) ctx.env.leaderOnly?.record(e);
@@ -451,7 +461,7 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
   // Catalog/session functions (format_type, has_table_privilege, pg_table_is_visible, ...): catalog-functions.ts.
   const catalogCall = bindCatalogFunction(e, ctx.env, (a) => bindExpr(a, ctx));
   if (catalogCall) return catalogCall;
-  const args = e.args.map((a) => bindExpr(a, ctx));
+  const args = datePartArgs(e).map((a) => bindExpr(a, ctx));
   let resolved;
   try {
     resolved = resolveFunction(e.name, args.map((a) => a.type));

@@ -280,10 +280,10 @@ function bindItems(items: readonly SelectItemAst[], ctx: ExprContext, scope: Sco
 
 /** A GROUP BY item: ordinals and select-list aliases refer to select items. */
 function resolveGroupItem(e: ast.Expr, items: readonly SelectItemAst[]): ast.Expr {
-  if (e.kind === 'literal' && e.type === 'number') {
-    const n = Number(e.value);
+  if (isOrdinal(e)) {
+    const n = Number((e as ast.Literal).value);
     if (!Number.isInteger(n) || n < 1 || n > items.length) {
-      throw new SqlError(SqlState.invalidParameterValue, `GROUP BY position ${String(e.value)} is not in select list`, { position: e.pos });
+      throw new SqlError(SqlState.invalidParameterValue, `GROUP BY position ${n} is not in select list`, { position: e.pos });
     }
     return items[n - 1]!.ast;
   }
@@ -309,10 +309,10 @@ function planOrderBy(order: readonly ast.OrderItem[], items: readonly SelectItem
     const nullsFirst = o.nulls ? o.nulls === 'first' : descending;
     let index = -1;
     const e = o.expr;
-    if (e.kind === 'literal' && e.type === 'number') {
-      const n = Number(e.value);
+    if (isOrdinal(e)) {
+      const n = Number((e as ast.Literal).value);
       if (!Number.isInteger(n) || n < 1 || n > items.length) {
-        throw new SqlError(SqlState.invalidParameterValue, `ORDER BY position ${String(e.value)} is not in select list`, { position: e.pos });
+        throw new SqlError(SqlState.invalidParameterValue, `ORDER BY position ${n} is not in select list`, { position: e.pos });
       }
       index = n - 1;
     } else if (e.kind === 'literal' && e.type === 'string') {
@@ -428,4 +428,9 @@ function bindValues(q: ast.ValuesQuery, env: BindEnvironment, _ctes: CteMap): Bo
   if (order.keys.length > 0) plan = { kind: 'sort', input: plan, keys: order.keys, types };
   plan = applyLimit(plan, q.limit, q.offset, env);
   return { plan, names, types };
+}
+
+/** `GROUP BY 2` / `ORDER BY 2` name a select-list position; `GROUP BY 1.25` is a constant. */
+function isOrdinal(e: ast.Expr): boolean {
+  return e.kind === 'literal' && e.type === 'number' && /^\d+$/.test(String(e.value));
 }

@@ -13,7 +13,7 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, SqlError, SqlState, isNumericType, va
 import { bindAggregateCall, bindSortKeys } from './bind-aggregate.js';
 import { bindExpr, exprKey, type ExprContext } from './bind-expr.js';
 import { coerce } from './coerce.js';
-import { mapColumns } from './expr-utils.js';
+import { mapColumns, pexprKey } from './expr-utils.js';
 import type { LPlan } from './logical.js';
 import type { Scope } from './scope.js';
 
@@ -66,7 +66,7 @@ export class WindowCollector {
   attach(input: LPlan, remapInputs: (e: PExpr) => PExpr = (e) => e): { plan: LPlan; resolve: (e: PExpr) => PExpr } {
     const bySpec = new Map<string, number[]>();
     this.windows.forEach((w, i) => {
-      const spec = JSON.stringify([w.partitionBy, w.orderBy]);
+      const spec = pexprKey([w.partitionBy, w.orderBy]);
       bySpec.set(spec, [...(bySpec.get(spec) ?? []), i]);
     });
     const columnOf: number[] = [];

@@ -28,6 +28,11 @@ export function coerce(e: PExpr, to: SqlType, mode: CoercionMode, pos: number): 
   if (to.kind === 'unknown') return e;
   if (e.kind === 'const') {
     if (e.value === null) return { kind: 'const', value: null, type: to };
+    // An untyped string literal compared or unified with a CHAR(n)/VARCHAR(n) value is text of its
+    // own length: `venuestate = 'California'` is simply false, not a length error.
+    if (e.type.kind === 'unknown' && mode === 'implicit' && isStringType(to)) {
+      return { kind: 'const', value: String(e.value), type: varcharType(Math.max(1, Buffer.byteLength(String(e.value)))) };
+    }
     try {
       const value = e.type.kind === 'unknown' && mode !== 'explicit' ? parseValue(String(e.value), to) : castValue(e.value, e.type, to, mode === 'explicit');
       return { kind: 'const', value, type: to };
@@ -90,5 +95,20 @@ export function unifyAll(exprs: readonly PExpr[], context: string, pos: number):
   } catch (err) {
     throw err instanceof SqlError ? err.at(pos) : err;
   }
-  return { type, exprs: exprs.map((e) => coerce(e, type, 'implicit', pos)) };
+  type = widenForLiterals(type, exprs);
+  const unified = type;
+  return { type, exprs: exprs.map((e) => coerce(e, unified, 'implicit', pos)) };
+}
+
+/**
+ * A string type unified with untyped literals is as long as the longest of them: `CASE ... THEN
+ * venuestate ELSE 'BUILDING' END` is text that can hold 'BUILDING', not CHAR(2).
+ */
+function widenForLiterals(type: SqlType, exprs: readonly PExpr[]): SqlType {
+  if (type.kind !== 'char' && type.kind !== 'varchar') return type;
+  let length = type.length;
+  for (const e of exprs) {
+    if (e.kind === 'const' && e.type.kind === 'unknown' && e.value !== null) length = Math.max(length, Buffer.byteLength(String(e.value)));
+  }
+  return length === type.length ? type : { kind: 'varchar', length };
 }

@@ -2,6 +2,11 @@
 import type { PExpr } from '../exec/spec.js';
 import { assertNever } from '../types/index.js';
 
+/** Structural identity of a bound expression (constants may be bigints, which JSON cannot write). */
+export function pexprKey(e: unknown): string {
+  return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
 export function referencedColumns(e: PExpr, out: number[] = []): number[] {
   switch (e.kind) {
     case 'col':

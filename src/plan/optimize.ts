@@ -6,7 +6,7 @@
 import type { PExpr } from '../exec/spec.js';
 import { BOOLEAN } from '../types/index.js';
 import type { LPlan } from './logical.js';
-import { isVolatile, mapColumns, referencedColumns, replaceColumns } from './expr-utils.js';
+import { isVolatile, mapColumns, pexprKey, referencedColumns, replaceColumns } from './expr-utils.js';
 
 export function optimize(plan: LPlan): LPlan {
   switch (plan.kind) {
@@ -132,7 +132,7 @@ function pushThroughAggregate(plan: Extract<LPlan, { kind: 'aggregate' }>, parts
 function factorOr(p: PExpr): PExpr[] {
   if (p.kind !== 'or') return [p];
   const branches = disjuncts(p).map(conjuncts);
-  const key = (e: PExpr): string => JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  const key = (e: PExpr): string => pexprKey(e);
   const branchKeys = branches.map((b) => new Set(b.map(key)));
   const common = branches[0]!.filter((c) => branchKeys.every((keys) => keys.has(key(c))));
   if (common.length === 0) return [p];

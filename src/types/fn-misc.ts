@@ -35,7 +35,9 @@ for (const t of ONE_OF_EACH_KIND) {
 
 defineCustom('nullif', (args) => {
   if (args.length !== 2) return null;
-  const t = commonType(args, 'NULLIF');
+  let t = commonType(args, 'NULLIF');
+  // An untyped literal beside a CHAR(n)/VARCHAR(n) keeps its own length: the result is text.
+  if ((t.kind === 'char' || t.kind === 'varchar') && args.some((a) => a.kind === 'unknown')) t = varcharType(65535);
   return { id: `nullif(${shortTypeName(t)})`, type: t, argTypes: [t, t] };
 });
 

@@ -33,15 +33,15 @@ export type Family =
 
 /** What works in Slicewise today (the lead flips these as features land). */
 export const FAMILIES: Readonly<Record<Family, boolean>> = {
-  subqueries: false,
+  subqueries: true,
   derivedTables: true,
   union: true,
-  intersectExcept: false,
-  windows: false,
-  like: false,
-  regex: false,
-  dateFunctions: false,
-  conditionalFunctions: false,
+  intersectExcept: true,
+  windows: true,
+  like: true,
+  regex: true,
+  dateFunctions: true,
+  conditionalFunctions: true,
 };
 
 export type FamilySet = ReadonlySet<Family>;
@@ -209,23 +209,7 @@ export interface KnownBug {
 }
 
 /** Slicewise bugs the generator avoids until they are fixed (delete an entry to re-enable its construct). */
-export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    id: 'text-literal-cast-to-operand-length',
-    description:
-      'A string literal beside a CHAR(n)/VARCHAR(n) operand is cast to that declared length, so a longer literal raises ' +
-      '22001 "value too long for type character(n)" in comparisons, IN lists, BETWEEN, NULLIF, COALESCE, CASE and UNION, ' +
-      'where Redshift compares or combines the values. Avoided: text literals have at most one character before trailing blanks.',
-    repro: "select count(*) from venue where venuestate = 'California'",
-  },
-  {
-    id: 'group-by-decimal-constant',
-    description:
-      'GROUP BY with a non-integer numeric constant is read as a select-list position (22023 "GROUP BY position 1.25 is not ' +
-      'in select list"); only an integer constant is a position. Avoided: constant keys are grouped by ordinal.',
-    repro: 'select 1.25 as x, count(*) from venue group by 1.25',
-  },
-];
+export const KNOWN_BUGS: readonly KnownBug[] = [];
 
 /** True while the bug `id` is listed (the generator then avoids its construct). */
 export function bugOpen(id: string): boolean {

@@ -102,7 +102,8 @@ export class ExprGen {
         if (kind === 'bool' || kind === 'float') return typed(merged, `COALESCE(${a.rs}, ${b.rs})`, `COALESCE(${a.duck}, ${b.duck})`);
         // Redshift's NULLIF compares like `=`: trailing blanks do not count.
         const duck = kind === 'text' ? `CASE WHEN rtrim(${a.duck}) = rtrim(${b.duck}) THEN NULL ELSE ${a.duck} END` : `NULLIF(${a.duck}, ${b.duck})`;
-        return { ...typed(a, `NULLIF(${a.rs}, ${b.rs})`, duck), operands: [a] };
+        // NULLIF(int4, int8) is an int8: integers take the wider operand's width.
+        return { ...typed(kind === 'int' ? merged : a, `NULLIF(${a.rs}, ${b.rs})`, duck), operands: [a] };
       }
       default: {
         // Simple CASE on an integer or text operand.
