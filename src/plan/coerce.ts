@@ -102,7 +102,7 @@ export function unifyAll(exprs: readonly PExpr[], context: string, pos: number):
 
 /**
  * A string type unified with untyped literals is as long as the longest of them: `CASE ... THEN
- * venuestate ELSE 'BUILDING' END` is text that can hold 'BUILDING', not CHAR(2).
+ * venuestate ELSE 'BUILDING' END` is a CHAR that can hold 'BUILDING', not CHAR(2).
  */
 function widenForLiterals(type: SqlType, exprs: readonly PExpr[]): SqlType {
   if (type.kind !== 'char' && type.kind !== 'varchar') return type;
@@ -110,5 +110,6 @@ function widenForLiterals(type: SqlType, exprs: readonly PExpr[]): SqlType {
   for (const e of exprs) {
     if (e.kind === 'const' && e.type.kind === 'unknown' && e.value !== null) length = Math.max(length, Buffer.byteLength(String(e.value)));
   }
-  return length === type.length ? type : { kind: 'varchar', length };
+  // CHAR stays CHAR (its trailing blanks still do not count), only longer.
+  return length === type.length ? type : { kind: type.kind, length };
 }
