@@ -48,7 +48,7 @@ function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-function columnKind(type: DuckDBType): RefColumnKind {
+export function columnKind(type: DuckDBType): RefColumnKind {
   switch (type.typeId) {
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:

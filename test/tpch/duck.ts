@@ -3,47 +3,14 @@
  * benchmark. Loaded straight from the gzipped `.tbl` files with read_csv; results come back as
  * canonical rows (test/helpers/compare.ts).
  */
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
-import { canonRefValue, type RefColumnKind } from '../helpers/compare.js';
-import type { ReferenceResult } from '../helpers/duckdb.js';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { canonRefValue } from '../helpers/compare.js';
+import { columnKind, type ReferenceResult } from '../helpers/duckdb.js';
 import { tpchFile, type ScaleFactor } from './data.js';
 import { duckType, TPCH_COLUMNS, TPCH_TABLES, type TpchTable } from './schema.js';
 
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
-}
-
-/** How compare.ts should read a DuckDB column. */
-function columnKind(type: DuckDBType): RefColumnKind {
-  switch (type.typeId) {
-    case DuckDBTypeId.TINYINT:
-    case DuckDBTypeId.SMALLINT:
-    case DuckDBTypeId.INTEGER:
-    case DuckDBTypeId.BIGINT:
-    case DuckDBTypeId.HUGEINT:
-    case DuckDBTypeId.UTINYINT:
-    case DuckDBTypeId.USMALLINT:
-    case DuckDBTypeId.UINTEGER:
-    case DuckDBTypeId.UBIGINT:
-    case DuckDBTypeId.UHUGEINT:
-      return 'integer';
-    case DuckDBTypeId.DECIMAL:
-      return 'decimal';
-    case DuckDBTypeId.FLOAT:
-    case DuckDBTypeId.DOUBLE:
-      return 'float';
-    case DuckDBTypeId.BOOLEAN:
-      return 'boolean';
-    case DuckDBTypeId.DATE:
-      return 'date';
-    case DuckDBTypeId.TIMESTAMP:
-    case DuckDBTypeId.TIMESTAMP_S:
-    case DuckDBTypeId.TIMESTAMP_MS:
-    case DuckDBTypeId.TIMESTAMP_NS:
-      return 'timestamp';
-    default:
-      return 'text';
-  }
 }
 
 /** An in-memory DuckDB with the eight TPC-H tables of one scale factor. */
