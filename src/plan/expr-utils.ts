@@ -48,35 +48,9 @@ export function referencedColumns(e: PExpr, out: number[] = []): number[] {
   return out;
 }
 
+/** `e` with its column indexes renumbered by `f`. */
 export function mapColumns(e: PExpr, f: (index: number) => number): PExpr {
-  switch (e.kind) {
-    case 'col':
-      return { ...e, index: f(e.index) };
-    case 'const':
-      return e;
-    case 'call':
-    case 'and':
-    case 'or':
-    case 'coalesce':
-      return { ...e, args: e.args.map((a) => mapColumns(a, f)) };
-    case 'cast':
-      return { ...e, expr: mapColumns(e.expr, f) };
-    case 'not':
-    case 'isNull':
-      return { ...e, arg: mapColumns(e.arg, f) };
-    case 'compare':
-      return { ...e, left: mapColumns(e.left, f), right: mapColumns(e.right, f) };
-    case 'inList':
-      return { ...e, arg: mapColumns(e.arg, f), list: e.list.map((a) => mapColumns(a, f)) };
-    case 'case':
-      return {
-        ...e,
-        whens: e.whens.map((w) => ({ when: mapColumns(w.when, f), then: mapColumns(w.then, f) })),
-        else: e.else ? mapColumns(e.else, f) : null,
-      };
-    default:
-      return assertNever(e);
-  }
+  return replaceColumns(e, (c) => ({ ...c, index: f(c.index) }));
 }
 
 /** `e` with every column reference replaced by `f(reference)` (e.g. by a constant). */
