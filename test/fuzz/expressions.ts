@@ -302,7 +302,11 @@ function conditionalFunction(gen: ExprGen, kind: Kind, [a, b, c]: readonly [Expr
   switch (rng.int(0, 2)) {
     case 0: {
       const probe = gen.of(rng.pick<Kind>(['int', 'text', 'date', 'dec']), depth - 1);
-      return { ...typed(merged, `NVL2(${probe.rs}, ${a.rs}, ${b.rs})`, `CASE WHEN ${probe.duck} IS NOT NULL THEN ${a.duck} ELSE ${b.duck} END`), operands: [a, b] };
+      // DuckDB's side already casts DECIMAL operands to the type merged over all three candidates;
+      // NVL2 uses two of them, so Redshift's side gets the same casts to stay comparable.
+      const decType = `DECIMAL(${Math.min(merged.precision, DEC_MAX_PRECISION)},${merged.scale})`;
+      const rs = (e: Expr): string => (kind === 'dec' ? `CAST(${e.rs} AS ${decType})` : e.rs);
+      return { ...typed(merged, `NVL2(${probe.rs}, ${rs(a)}, ${rs(b)})`, `CASE WHEN ${probe.duck} IS NOT NULL THEN ${a.duck} ELSE ${b.duck} END`), operands: [a, b] };
     }
     case 1: {
       const subjectKind = rng.pick<Kind>(['int', 'text']);
