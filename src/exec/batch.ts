@@ -1,9 +1,6 @@
 /** Building, slicing and combining Batches (columns of engine values). */
 import type { Batch } from './spec.js';
 
-/** Rows per batch that operators aim for when they build output from scratch. */
-export const BATCH_ROWS = 16384;
-
 export function emptyBatch(width: number): Batch {
   const columns: unknown[][] = [];
   for (let c = 0; c < width; c++) columns.push([]);

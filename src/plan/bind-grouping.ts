@@ -5,7 +5,7 @@
  */
 import type { AggregateSpec, PExpr } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { BOOLEAN, INTEGER, SqlError, SqlState, type SqlType } from '../types/index.js';
+import { BOOLEAN, INTEGER, SqlError, type SqlType } from '../types/index.js';
 import { exprKey } from './bind-expr.js';
 import type { LPlan } from './logical.js';
 

@@ -63,7 +63,3 @@ export interface BoundQuery {
   readonly names: readonly string[];
   readonly types: readonly SqlType[];
 }
-
-export function colRef(index: number, type: SqlType): PExpr {
-  return { kind: 'col', index, type };
-}

@@ -3,7 +3,7 @@
  * names and abbreviations — note `m` is minute), and the calendar fields of a timestamp.
  */
 import { SqlError, SqlState } from './errors.js';
-import { MICROS_PER_DAY, MICROS_PER_SECOND, civilFromDays, daysFromCivil, splitMicros } from './datetime.js';
+import { MICROS_PER_SECOND, civilFromDays, daysFromCivil, splitMicros } from './datetime.js';
 
 export type DatePart =
   | 'millennium' | 'century' | 'decade' | 'epoch' | 'year' | 'quarter' | 'month' | 'week'
@@ -124,4 +124,3 @@ export function microsOfSecond(timeOfDay: number): number {
   return timeOfDay % MICROS_PER_SECOND;
 }
 
-export const MICROS_PER_WEEK = 7 * MICROS_PER_DAY;

@@ -54,9 +54,6 @@ export interface SqlErrorData {
   readonly detail?: string;
 }
 
-export function isSqlErrorData(x: unknown): x is SqlErrorData {
-  return typeof x === 'object' && x !== null && (x as { sqlError?: unknown }).sqlError === true;
-}
 
 /** SQLSTATE codes used across the engine (PostgreSQL's, which Redshift keeps). */
 export const SqlState = {

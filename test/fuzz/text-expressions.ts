@@ -3,7 +3,7 @@
  * column loses its blank padding when a function uses it, in Redshift as in Slicewise, and DuckDB
  * has no padding to begin with, so the two renderings coincide. Lengths stay bounded (TEXT_MAX).
  */
-import { expr, intLiteral, literal, sqlString, typed, type Expr } from './expr.js';
+import { expr, intLiteral, sqlString, typed, type Expr } from './expr.js';
 import { TEXT_MAX, type ExprGen } from './expressions.js';
 
 const FILLS = ['*', ' ', 'ab', '0'];
