@@ -133,7 +133,9 @@ export class ExprGen {
     if (kind !== 'dec') return [...all];
     const m = mergeFacts(mergeFacts(all[0], all[1]), all[2]);
     const type = `DECIMAL(${Math.min(m.precision, DEC_MAX_PRECISION)},${m.scale})`;
-    const cast = (e: Expr): Expr => ({ ...e, duck: `CAST(${e.duck} AS ${type})` });
+    // Both sides get the cast: a construct may use only two of the three (CASE, NVL2), and the
+    // type must then come from the cast, not from the operands it happens to use.
+    const cast = (e: Expr): Expr => ({ ...e, rs: `CAST(${e.rs} AS ${type})`, duck: `CAST(${e.duck} AS ${type})` });
     return [cast(all[0]), cast(all[1]), cast(all[2])];
   }
 
@@ -302,11 +304,7 @@ function conditionalFunction(gen: ExprGen, kind: Kind, [a, b, c]: readonly [Expr
   switch (rng.int(0, 2)) {
     case 0: {
       const probe = gen.of(rng.pick<Kind>(['int', 'text', 'date', 'dec']), depth - 1);
-      // DuckDB's side already casts DECIMAL operands to the type merged over all three candidates;
-      // NVL2 uses two of them, so Redshift's side gets the same casts to stay comparable.
-      const decType = `DECIMAL(${Math.min(merged.precision, DEC_MAX_PRECISION)},${merged.scale})`;
-      const rs = (e: Expr): string => (kind === 'dec' ? `CAST(${e.rs} AS ${decType})` : e.rs);
-      return { ...typed(merged, `NVL2(${probe.rs}, ${rs(a)}, ${rs(b)})`, `CASE WHEN ${probe.duck} IS NOT NULL THEN ${a.duck} ELSE ${b.duck} END`), operands: [a, b] };
+      return { ...typed(merged, `NVL2(${probe.rs}, ${a.rs}, ${b.rs})`, `CASE WHEN ${probe.duck} IS NOT NULL THEN ${a.duck} ELSE ${b.duck} END`), operands: [a, b] };
     }
     case 1: {
       const subjectKind = rng.pick<Kind>(['int', 'text']);

@@ -145,28 +145,38 @@ function showRow(row: CanonRow): string {
   return `(${row.map(showValue).join(', ')})`;
 }
 
+/** Kind order for multiset sorting: NULL, numbers (exact and float together), booleans, text. */
+function kindRank(v: CanonValue): number {
+  return v.kind === 'null' ? 0 : v.kind === 'exact' || v.kind === 'float' ? 1 : v.kind === 'bool' ? 2 : 3;
+}
+
 /**
- * A sort key for multiset comparison. Exact numbers and floats share one numeric key (floats
- * rounded so values within tolerance usually sort together); the kind tag keeps NULLs apart.
+ * Order for multiset comparison, column by column. Exact numbers and floats compare by numeric
+ * value (exact integers beyond 2^53 by their digits), so both sides sort alike; values within
+ * the float tolerance may still tie, and ties keep the engines' own order.
  */
-function sortKey(row: CanonRow): string {
-  return row
-    .map((v) => {
-      switch (v.kind) {
-        case 'null':
-          return '0';
-        case 'exact':
-        case 'float': {
-          const n = numericValue(v) ?? 0;
-          return `1${n.toPrecision(9)}`;
-        }
-        case 'bool':
-          return `2${v.value}`;
-        case 'text':
-          return `3${v.text}`;
-      }
-    })
-    .join('\u0000');
+function compareRows(a: CanonRow, b: CanonRow): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const rank = kindRank(x) - kindRank(y);
+    if (rank !== 0) return rank;
+    let c = 0;
+    if (x.kind === 'exact' && y.kind === 'exact') c = compareExact(x.text, y.text);
+    else if (kindRank(x) === 1) c = (numericValue(x) ?? 0) - (numericValue(y) ?? 0);
+    else if (x.kind === 'bool' && y.kind === 'bool') c = Number(x.value) - Number(y.value);
+    else if (x.kind === 'text' && y.kind === 'text') c = x.text < y.text ? -1 : x.text > y.text ? 1 : 0;
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+/** Numeric order of two canonical decimal strings (optional '-', digits, optional '.digits'). */
+function compareExact(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (x !== y) return x - y;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 function rowsEqual(a: CanonRow, b: CanonRow): boolean {
@@ -186,8 +196,8 @@ export function diffResults(actual: readonly CanonRow[], expected: readonly Cano
   if (widthA !== undefined && widthE !== undefined && widthA !== widthE) {
     return `column count differs: slicewise ${widthA}, reference ${widthE}`;
   }
-  const a = options.ordered ? actual : [...actual].sort(byKey);
-  const e = options.ordered ? expected : [...expected].sort(byKey);
+  const a = options.ordered ? actual : [...actual].sort(compareRows);
+  const e = options.ordered ? expected : [...expected].sort(compareRows);
   const lines: string[] = [];
   if (a.length !== e.length) lines.push(`row count differs: slicewise ${a.length}, reference ${e.length}`);
   for (let i = 0; i < Math.max(a.length, e.length) && lines.length <= DIFF_ROWS_SHOWN; i++) {
@@ -199,8 +209,3 @@ export function diffResults(actual: readonly CanonRow[], expected: readonly Cano
   return lines.length === 0 ? null : lines.join('\n');
 }
 
-function byKey(x: CanonRow, y: CanonRow): number {
-  const kx = sortKey(x);
-  const ky = sortKey(y);
-  return kx < ky ? -1 : kx > ky ? 1 : 0;
-}
