@@ -9,6 +9,7 @@
 import type { SqlType } from '../types/index.js';
 import type { Accumulator } from './aggregates.js';
 import type { AggregateFunction } from './spec.js';
+import { ValueAccumulator } from './value-accumulator.js';
 
 /** A numeric engine value as a double (DECIMALs are scaled bigints). */
 export function toDoubleConverter(argType: SqlType): (v: unknown) => number {
@@ -118,13 +119,9 @@ export class MomentsAccumulator implements Accumulator {
 
 // ---------------------------------------------------------------- BOOL_AND / BOOL_OR
 
-export class BoolAccumulator implements Accumulator {
-  private readonly values: (boolean | null)[] = [];
-
-  constructor(private readonly isAnd: boolean) {}
-
-  grow(count: number): void {
-    while (this.values.length < count) this.values.push(null);
+export class BoolAccumulator extends ValueAccumulator<boolean> {
+  constructor(private readonly isAnd: boolean) {
+    super();
   }
 
   update(groups: Int32Array, values: readonly unknown[] | null, n: number): void {
@@ -141,28 +138,13 @@ export class BoolAccumulator implements Accumulator {
     }
   }
 
-  merge(groups: Int32Array, states: readonly unknown[], n: number): void {
-    this.update(groups, states, n);
-  }
-
-  state(group: number): unknown {
-    return this.values[group];
-  }
-
-  result(group: number): unknown {
-    return this.values[group];
-  }
 }
 
 // ---------------------------------------------------------------- BIT_AND / BIT_OR
 
-export class BitAccumulator implements Accumulator {
-  private readonly values: (number | bigint | null)[] = [];
-
-  constructor(private readonly isAnd: boolean) {}
-
-  grow(count: number): void {
-    while (this.values.length < count) this.values.push(null);
+export class BitAccumulator extends ValueAccumulator<number | bigint> {
+  constructor(private readonly isAnd: boolean) {
+    super();
   }
 
   update(groups: Int32Array, values: readonly unknown[] | null, n: number): void {
@@ -179,28 +161,11 @@ export class BitAccumulator implements Accumulator {
     }
   }
 
-  merge(groups: Int32Array, states: readonly unknown[], n: number): void {
-    this.update(groups, states, n);
-  }
-
-  state(group: number): unknown {
-    return this.values[group];
-  }
-
-  result(group: number): unknown {
-    return this.values[group];
-  }
 }
 
 // ---------------------------------------------------------------- ANY_VALUE
 
-export class AnyValueAccumulator implements Accumulator {
-  private readonly values: unknown[] = [];
-
-  grow(count: number): void {
-    while (this.values.length < count) this.values.push(null);
-  }
-
+export class AnyValueAccumulator extends ValueAccumulator<unknown> {
   update(groups: Int32Array, values: readonly unknown[] | null, n: number): void {
     if (values === null) return;
     const acc = this.values;
@@ -210,16 +175,5 @@ export class AnyValueAccumulator implements Accumulator {
     }
   }
 
-  merge(groups: Int32Array, states: readonly unknown[], n: number): void {
-    this.update(groups, states, n);
-  }
-
-  state(group: number): unknown {
-    return this.values[group];
-  }
-
-  result(group: number): unknown {
-    return this.values[group];
-  }
 }
 

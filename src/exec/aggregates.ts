@@ -31,6 +31,7 @@ import { compileExpr } from './expr.js';
 import { ApproxDistinctAccumulator } from './hyperloglog.js';
 import type { AggregateSpec, Batch } from './spec.js';
 import { canonicalKey, compareClass, valueComparator, type KeyPrimitive } from './value-keys.js';
+import { ValueAccumulator } from './value-accumulator.js';
 
 export interface Accumulator {
   /** Make room for groups up to `count` (new groups start empty). */
@@ -283,19 +284,15 @@ class SumAccumulator implements Accumulator {
 
 // ---------------------------------------------------------------- MIN and MAX
 
-class MinMaxAccumulator implements Accumulator {
-  private readonly values: unknown[] = [];
+class MinMaxAccumulator extends ValueAccumulator<unknown> {
   private readonly native: boolean;
   private readonly compare: (a: unknown, b: unknown) => number;
 
   constructor(argType: SqlType, private readonly isMax: boolean) {
+    super();
     const cls = compareClass(argType);
     this.native = cls === 'int' || cls === 'big' || cls === 'bool';
     this.compare = valueComparator(argType);
-  }
-
-  grow(count: number): void {
-    while (this.values.length < count) this.values.push(null);
   }
 
   update(groups: Int32Array, values: readonly unknown[] | null, n: number): void {
@@ -325,17 +322,6 @@ class MinMaxAccumulator implements Accumulator {
     }
   }
 
-  merge(groups: Int32Array, states: readonly unknown[], n: number): void {
-    this.update(groups, states, n);
-  }
-
-  state(group: number): unknown {
-    return this.values[group];
-  }
-
-  result(group: number): unknown {
-    return this.values[group];
-  }
 }
 
 // ---------------------------------------------------------------- DISTINCT

@@ -3,9 +3,10 @@
  * tables), and the engine values of their columns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster, SqlError } from '../../src/index.js';
+import { Cluster } from '../../src/index.js';
 import { TICKIT_DDL } from '../helpers/tickit.js';
 import { SALES_DDL } from './tickit-ddl.js';
+import { errorOf } from '../helpers/results.js';
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -23,15 +24,6 @@ afterAll(async () => {
   await cluster.close();
 });
 
-async function errorOf(p: Promise<unknown>): Promise<SqlError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof SqlError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
 
 describe('pg_namespace and pg_class', () => {
   it('lists the system schemas, public, user schemas and the session temp schema only', async () => {

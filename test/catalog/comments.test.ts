@@ -1,6 +1,7 @@
 /** COMMENT ON: recorded in the catalog, read back through pg_description and the description functions; transactional. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cluster, SqlError } from '../../src/index.js';
+import { Cluster } from '../../src/index.js';
+import { errorOf } from '../helpers/results.js';
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -13,15 +14,6 @@ afterAll(async () => {
   await cluster.close();
 });
 
-async function errorOf(p: Promise<unknown>): Promise<SqlError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof SqlError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
 
 describe('COMMENT ON', () => {
   it('records comments on tables, columns, views and schemas', async () => {

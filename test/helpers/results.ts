@@ -26,14 +26,20 @@ export interface ExpectedError {
   readonly position?: number;
 }
 
+/** The SqlError `run` rejects with; fails if it resolves or rejects with anything else. */
+export async function errorOf(run: Promise<unknown>): Promise<SqlError> {
+  try {
+    await run;
+  } catch (err) {
+    if (err instanceof SqlError) return err;
+    throw err;
+  }
+  throw new Error('expected the statement to fail');
+}
+
 /** Assert that `run` rejects with a SqlError carrying the given SQLSTATE, message and position. */
 export async function expectSqlError(run: Promise<unknown>, expected: ExpectedError): Promise<SqlError> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'statement should fail').toBeInstanceOf(SqlError);
-  const sqlError = error as SqlError;
+  const sqlError = await errorOf(run);
   expect(sqlError.code).toBe(expected.code);
   if (typeof expected.message === 'string') expect(sqlError.message).toBe(expected.message);
   else expect(sqlError.message).toMatch(expected.message);

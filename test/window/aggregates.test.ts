@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster, SqlError } from '../../src/index.js';
 import { createWinsales, rowsOf } from './winsales.js';
+import { errorOf } from '../helpers/results.js';
 
 let cluster: Cluster;
 beforeAll(async () => {
@@ -23,14 +24,8 @@ afterAll(async () => {
 
 const rows = (sql: string): Promise<unknown[][]> => rowsOf(cluster, sql);
 
-async function errorOf(sql: string): Promise<SqlError> {
-  try {
-    await cluster.query(sql);
-  } catch (err) {
-    if (err instanceof SqlError) return err;
-    throw err;
-  }
-  throw new Error(`expected an error from: ${sql}`);
+function queryError(sql: string): Promise<SqlError> {
+  return errorOf(cluster.query(sql));
 }
 
 describe('STDDEV and VARIANCE', () => {
@@ -91,7 +86,7 @@ describe('LISTAGG', () => {
     await cluster.query(`insert into long_strings values ('${'é'.repeat(9000)}'), ('${'a'.repeat(20000)}'), ('${'b'.repeat(20000)}')`);
     expect(await rows('select length(listagg(s)) from long_strings')).toEqual([[49000]]);
     await cluster.query(`insert into long_strings values ('${'c'.repeat(20000)}')`);
-    const err = await errorOf('select listagg(s) from long_strings');
+    const err = await queryError('select listagg(s) from long_strings');
     expect(err.message).toBe('Result size exceeds LISTAGG limit');
   });
 });
@@ -116,10 +111,10 @@ describe('MEDIAN, PERCENTILE_CONT, PERCENTILE_DISC', () => {
   });
 
   it('requires one WITHIN GROUP ordering per query', async () => {
-    const err = await errorOf('select listagg(sellerid) within group (order by dateid), listagg(dateid) within group (order by sellerid) from winsales');
+    const err = await queryError('select listagg(sellerid) within group (order by dateid), listagg(dateid) within group (order by sellerid) from winsales');
     expect(err.message).toBe('within group ORDER BY clauses for aggregate functions must be the same');
     expect(err.position).toBe('select listagg(sellerid) within group (order by dateid), '.length);
-    const mixed = await errorOf('select percentile_cont(0.6) within group (order by salesid), median(qty) from winsales');
+    const mixed = await queryError('select percentile_cont(0.6) within group (order by salesid), median(qty) from winsales');
     expect(mixed.message).toBe('within group ORDER BY clauses for aggregate functions must be the same');
     expect(await rows('select percentile_cont(0.6) within group (order by salesid), median(salesid), listagg(qty) from winsales')).toEqual([
       ['30003.0', '30001.0', expect.any(String)],
@@ -127,7 +122,7 @@ describe('MEDIAN, PERCENTILE_CONT, PERCENTILE_DISC', () => {
   });
 
   it('checks the percentile', async () => {
-    const err = await errorOf('select percentile_cont(1.5) within group (order by qty) from winsales');
+    const err = await queryError('select percentile_cont(1.5) within group (order by qty) from winsales');
     expect(err.message).toBe('percentile value 1.5 is not between 0 and 1');
     expect(err.position).toBe('select percentile_cont('.length);
   });

@@ -3,21 +3,11 @@
  * DuckDB sorts NULLs last in both directions and writes IGNORE NULLS inside the parentheses, so
  * its SQL spells those out; Redshift-only functions get their DuckDB equivalent.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Cluster } from '../../src/index.js';
-import { canonSlicewise, diffResults } from '../helpers/compare.js';
-import { DuckReference } from '../helpers/duckdb.js';
-import { createTickit } from '../helpers/tickit.js';
+import { expect, test } from 'vitest';
+import { describeTickitDifferential } from '../helpers/differential.js';
+import type { DifferentialCase } from '../tickit-cases.js';
 
-interface Case {
-  readonly name: string;
-  readonly sql: string;
-  /** DuckDB's spelling, when it differs. */
-  readonly duck?: string;
-  readonly ordered?: boolean;
-}
-
-const CASES: readonly Case[] = [
+const CASES: readonly DifferentialCase[] = [
   {
     name: 'row_number / rank / dense_rank per venue, NULL-free keys',
     sql: `select eventid, row_number() over (partition by venueid order by starttime, eventid), rank() over (partition by venueid order by dateid),
@@ -108,33 +98,9 @@ const CASES: readonly Case[] = [
   },
 ];
 
-describe('window functions: Slicewise vs DuckDB on TICKIT', () => {
-  let cluster: Cluster;
-  let reference: DuckReference;
-
-  beforeAll(async () => {
-    cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2 });
-    await createTickit(cluster);
-    reference = await DuckReference.open();
-  }, 120_000);
-
-  afterAll(async () => {
-    reference?.close();
-    await cluster?.close();
-  });
-
-  for (const c of CASES) {
-    test(c.name, async () => {
-      const actual = await cluster.query(c.sql);
-      const expected = await reference.query(c.duck ?? c.sql);
-      expect(actual.fields.length, 'column count').toBe(expected.columns.length);
-      const diff = diffResults(canonSlicewise(actual), expected.rows, { ordered: c.ordered ?? false });
-      expect(diff, `${c.sql}\n${diff}`).toBeNull();
-    });
-  }
-
+describeTickitDifferential('window functions: Slicewise vs DuckDB on TICKIT', CASES, (cluster) => {
   test('nth_value IGNORE NULLS (documented example)', async () => {
-    const r = await cluster.query(`select distinct venuestate, nth_value(venueseats, 3) ignore nulls over (partition by venuestate order by venueseats desc
+    const r = await cluster().query(`select distinct venuestate, nth_value(venueseats, 3) ignore nulls over (partition by venuestate order by venueseats desc
                                      rows between unbounded preceding and unbounded following) from (select * from venue where venueseats > 0 and
                                      venuestate in ('CA', 'FL', 'NY')) order by venuestate`);
     expect(r.toArrays()).toEqual([
