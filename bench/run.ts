@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy)
  */
+import { benchCopy } from './copy.js';
 import { benchLatency } from './latency.js';
 import { machineDescription } from './report.js';
 import { benchStartup } from './startup.js';
@@ -12,6 +13,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   startup: () => benchStartup(10),
   latency: benchLatency,
   tpch: benchTpch,
+  copy: benchCopy,
 };
 
 const requested = process.argv.slice(2);

@@ -9,5 +9,7 @@
  */
 export { Cluster, Session, type ClusterOptions } from './cluster/cluster.js';
 export type { QueryResult, Field, Notice, TaskInfo } from './session/result.js';
+export type { QueryOptions } from './session/session.js';
+export type { CopyProgress, SliceCopyProgress } from './commands/index.js';
 export { SqlError } from './types/errors.js';
 export { splitStatements } from './sql/index.js';

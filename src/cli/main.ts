@@ -2,23 +2,42 @@
 /**
  * `slicewise`: a minimal psql-like REPL over an embedded cluster.
  *
- *   slicewise [--nodes N] [--slices-per-node N] [-c SQL]...
+ *   slicewise [--nodes N] [--slices-per-node N] [--s3-root DIR] [--s3-throughput MBPS[:LATENCY_MS]] [-c SQL]...
+ *
+ * COPY reads `s3://bucket/key` from `<s3-root>/bucket/key`; the default root is the sample bucket
+ * shipped in fixtures/s3 (bucket `slicewise-sample`), so the Getting Started COPY statements run.
  *
  * Statements end with `;` and may span lines (prompt `dev=# `, then `dev-# ` while a statement is
  * open). `-c` runs its SQL and exits. Without a terminal on stdin there are no prompts, so
  * `echo 'select 1;' | slicewise` prints just the result. `\q` quits.
  */
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Cluster, splitStatements, type Session } from '../index.js';
 import { formatError, formatNotice, formatResult } from './format.js';
 
 interface Options {
   readonly nodes: number;
   readonly slicesPerNode: number;
+  readonly s3Root: string | undefined;
+  readonly s3Throughput: { mbPerSecond: number; latencyMs: number } | undefined;
   readonly commands: readonly string[];
 }
 
-const USAGE = 'usage: slicewise [--nodes N] [--slices-per-node N] [-c SQL]...';
+const USAGE = 'usage: slicewise [--nodes N] [--slices-per-node N] [--s3-root DIR] [--s3-throughput MBPS[:LATENCY_MS]] [-c SQL]...';
+
+/** The sample bucket shipped with the package (dist/cli/main.js -> fixtures/s3). */
+function defaultS3Root(): string | undefined {
+  const root = fileURLToPath(new URL('../../fixtures/s3', import.meta.url));
+  return existsSync(root) ? root : undefined;
+}
+
+function throughput(flag: string, text: string | undefined): { mbPerSecond: number; latencyMs: number } {
+  const m = /^(\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(text ?? '');
+  if (!m || Number(m[1]) <= 0) throw new UsageError(`${flag} needs MB/s per stream, optionally :latency in ms (e.g. 25:10)`);
+  return { mbPerSecond: Number(m[1]), latencyMs: Number(m[2] ?? 0) };
+}
 
 class UsageError extends Error {}
 
@@ -31,6 +50,8 @@ function positiveInteger(flag: string, text: string | undefined): number {
 function parseArgs(argv: readonly string[]): Options | 'help' {
   let nodes = 2;
   let slicesPerNode = 2;
+  let s3Root = defaultS3Root();
+  let s3Throughput: Options['s3Throughput'];
   const commands: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -46,6 +67,15 @@ function parseArgs(argv: readonly string[]): Options | 'help' {
       case '--slices-per-node':
         slicesPerNode = positiveInteger(flag, value());
         break;
+      case '--s3-root': {
+        const dir = value();
+        if (dir === undefined) throw new UsageError(`${flag} needs a directory`);
+        s3Root = dir;
+        break;
+      }
+      case '--s3-throughput':
+        s3Throughput = throughput(flag, value());
+        break;
       case '-c':
       case '--command': {
         const sql = value();
@@ -60,7 +90,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' {
         throw new UsageError(`unknown argument: ${arg}`);
     }
   }
-  return { nodes, slicesPerNode, commands };
+  return { nodes, slicesPerNode, s3Root, s3Throughput, commands };
 }
 
 /** Runs statements one at a time and prints what psql would; remembers whether any failed. */
@@ -105,7 +135,7 @@ function holdsStatement(rest: string): boolean {
   return complete.length > 0 || open.trim() !== '';
 }
 
-async function runInteractive(runner: Runner, nodes: number, slicesPerNode: number): Promise<void> {
+async function runInteractive(runner: Runner, options: Options): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
   let buffer = '';
@@ -122,7 +152,8 @@ async function runInteractive(runner: Runner, nodes: number, slicesPerNode: numb
   });
 
   if (interactive) {
-    process.stdout.write(`slicewise: embedded cluster, ${nodes} nodes x ${slicesPerNode} slices. Type \\q to quit.\n\n`);
+    const store = options.s3Root === undefined ? 'no S3 root (COPY needs --s3-root)' : `s3:// is ${options.s3Root}`;
+    process.stdout.write(`slicewise: embedded cluster, ${options.nodes} nodes x ${options.slicesPerNode} slices; ${store}. Type \\q to quit.\n\n`);
   }
   prompt();
   for await (const line of rl) {
@@ -156,7 +187,7 @@ async function main(): Promise<number> {
 
   let cluster: Cluster;
   try {
-    cluster = await Cluster.start({ nodes: options.nodes, slicesPerNode: options.slicesPerNode });
+    cluster = await Cluster.start({ nodes: options.nodes, slicesPerNode: options.slicesPerNode, s3Root: options.s3Root, s3Throughput: options.s3Throughput });
   } catch (error) {
     // e.g. more nodes than Redshift allows
     process.stderr.write(`slicewise: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -166,7 +197,7 @@ async function main(): Promise<number> {
     const runner = new Runner(cluster.session());
     if (options.commands.length > 0) {
       for (const command of options.commands) await runner.runAll(command);
-    } else await runInteractive(runner, options.nodes, options.slicesPerNode);
+    } else await runInteractive(runner, options);
     return runner.failed && options.commands.length > 0 ? 1 : 0;
   } finally {
     await cluster.close();

@@ -5,7 +5,9 @@
  */
 import { Catalog } from '../catalog/catalog.js';
 import { Database, QueryLog, type Topology } from '../leader/index.js';
-import { SessionCore, type ClusterServices } from '../session/session.js';
+import { SessionCore, type ClusterServices, type QueryOptions } from '../session/session.js';
+import type { CopyEnvironment } from '../commands/index.js';
+import { resolve } from 'node:path';
 import type { QueryResult } from '../session/result.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import { ComputeNodes } from './compute-nodes.js';
@@ -19,7 +21,41 @@ export interface ClusterOptions {
   readonly user?: string;
   /** Database name. Default 'dev', as a new Redshift cluster. */
   readonly database?: string;
+  /** Directory the object store lives in: `s3://bucket/key` is `<s3Root>/bucket/key`. Without it COPY and UNLOAD fail. */
+  readonly s3Root?: string;
+  /**
+   * A throughput model for the object store, so the effect of file count shows on any machine:
+   * each stream reads at most `mbPerSecond` (10^6 bytes) after `latencyMs` per request. Reported as simulated.
+   */
+  readonly s3Throughput?: { readonly mbPerSecond: number; readonly latencyMs?: number };
+  /**
+   * Split large uncompressed delimited files into scan ranges read by several slices, as newer
+   * Redshift does (files of at least `minFileBytes`, default 128 MB, in `rangeBytes` pieces, default
+   * 64 MB). Off by default, so one file is read by one slice (the classic behaviour).
+   */
+  readonly copyScanRanges?: boolean | { readonly minFileBytes?: number; readonly rangeBytes?: number };
+  /**
+   * How COPY reads MAXERROR n: 'documented' (default) fails when errors reach max(n, 1), as the
+   * guide words it; 'allow-n' tolerates up to n rejected records (the common reading).
+   */
+  readonly copyMaxErrorRule?: 'documented' | 'allow-n';
 }
+
+function copyEnvironment(options: ClusterOptions): Omit<CopyEnvironment, 'onProgress'> {
+  const t = options.s3Throughput;
+  if (t !== undefined && !(t.mbPerSecond > 0 && (t.latencyMs ?? 0) >= 0)) {
+    throw new SqlError(SqlState.invalidParameterValue, 's3Throughput needs mbPerSecond > 0 and latencyMs >= 0');
+  }
+  const r = options.copyScanRanges;
+  const scanRanges = r === undefined || r === false ? null : { minFileBytes: (r === true ? undefined : r.minFileBytes) ?? 128 * 1024 * 1024, rangeBytes: (r === true ? undefined : r.rangeBytes) ?? 64 * 1024 * 1024 };
+  if (scanRanges && !(scanRanges.rangeBytes >= 1 && scanRanges.minFileBytes >= 1)) throw new SqlError(SqlState.invalidParameterValue, 'copyScanRanges sizes must be positive');
+  return {
+    store: options.s3Root === undefined ? null : { root: resolve(options.s3Root), throughput: t ? { mbPerSecond: t.mbPerSecond, latencyMs: t.latencyMs ?? 0 } : null },
+    scanRanges,
+    maxErrorRule: options.copyMaxErrorRule ?? 'documented',
+  };
+}
+
 
 function checkCount(name: string, v: number): number {
   if (!Number.isInteger(v) || v < 1 || v > 128) throw new SqlError(SqlState.invalidParameterValue, `${name} must be an integer from 1 to 128, got ${v}`);
@@ -37,7 +73,7 @@ export class Cluster {
   /** Test hooks: reach into the compute nodes the way failures do. */
   readonly internals: { terminateNode(node: number): Promise<void> };
 
-  private constructor(readonly topology: Topology, user: string, database: string) {
+  private constructor(readonly topology: Topology, user: string, database: string, copy: Omit<CopyEnvironment, 'onProgress'>) {
     this.nodes = new ComputeNodes(topology);
     this.services = {
       db: new Database({ catalog: Catalog.initial(), tables: new Map() }),
@@ -47,6 +83,7 @@ export class Cluster {
       counters: { evenCursors: new Map(), identities: new Map() },
       user,
       database,
+      copy,
     };
     this.internals = { terminateNode: (node) => this.nodes.terminateNode(node) };
     this.defaultSession = this.session();
@@ -54,12 +91,12 @@ export class Cluster {
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
     const topology: Topology = { nodes: checkCount('nodes', options.nodes ?? 2), slicesPerNode: checkCount('slicesPerNode', options.slicesPerNode ?? 2) };
-    return new Cluster(topology, options.user ?? 'awsuser', options.database ?? 'dev');
+    return new Cluster(topology, options.user ?? 'awsuser', options.database ?? 'dev', copyEnvironment(options));
   }
 
   /** Run statements on the cluster's default session. */
-  query(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
-    return this.defaultSession.query(sql, params);
+  query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult> {
+    return this.defaultSession.query(sql, params, options);
   }
 
   /** A new session: its own transaction state and search_path. */
@@ -89,8 +126,8 @@ export class Session {
     return this.core.id;
   }
 
-  query(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
-    return this.core.query(sql, params ?? []);
+  query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult> {
+    return this.core.query(sql, params ?? [], options);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import type { NodeRunner, TaskMessage, TaskReply, Topology } from '../leader/task.js';
+import type { CopyBuildReply, CopyBuildTask, CopyScanReply, CopyScanTask } from '../exec/copy-task.js';
 
 /**
  * Workers must be compiled JavaScript. Running from dist/ the worker sits beside us; running the
@@ -26,7 +27,7 @@ export class ComputeNodes implements NodeRunner {
    * The node pools, created in the background: loading piscina and starting threads stays off the
    * path of a cluster's first (leader-only) query; the first task waits for them.
    */
-  private readonly pools: Promise<Piscina<TaskMessage, TaskReply>[]>;
+  private readonly pools: Promise<Piscina[]>;
 
   constructor(topology: Topology) {
     const filename = workerFile();
@@ -34,7 +35,7 @@ export class ComputeNodes implements NodeRunner {
       Array.from(
         { length: topology.nodes },
         (_, node) =>
-          new Piscina<TaskMessage, TaskReply>({
+          new Piscina({
             filename,
             minThreads: 1,
             maxThreads: 1,
@@ -50,11 +51,24 @@ export class ComputeNodes implements NodeRunner {
   /** Tasks sent to each node and not yet answered. */
   private readonly inFlight: number[] = [];
 
-  async run(node: number, task: TaskMessage): Promise<TaskReply> {
+  run(node: number, task: TaskMessage): Promise<TaskReply> {
+    return this.dispatch(node, task, 'default');
+  }
+
+  copyScan(node: number, task: CopyScanTask): Promise<CopyScanReply> {
+    return this.dispatch(node, task, 'copyScan');
+  }
+
+  copyBuild(node: number, task: CopyBuildTask): Promise<CopyBuildReply> {
+    return this.dispatch(node, task, 'copyBuild');
+  }
+
+  /** Send a task to a node's worker, to the handler the worker exports under `name`. */
+  private async dispatch<R>(node: number, task: unknown, name: string): Promise<R> {
     const pool = (await this.pools)[node]!;
     this.inFlight[node] = (this.inFlight[node] ?? 0) + 1;
     try {
-      return await pool.run(task);
+      return (await pool.run(task, { name })) as R;
     } finally {
       this.inFlight[node]!--;
     }

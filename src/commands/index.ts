@@ -3,10 +3,12 @@ import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState, assertNever } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { commentOn } from './comment.js';
+import { copy } from './copy.js';
 import { alterTable, createSchema, createTable, createTableAs, createView, dropSchema, dropTable, dropView, truncate } from './ddl.js';
 import { deleteFrom, insert, update } from './dml.js';
 
-export type { ClusterCounters, CommandContext, CommandResult } from './context.js';
+export type { ClusterCounters, CommandContext, CommandResult, CopyEnvironment } from './context.js';
+export type { CopyProgress, SliceCopyProgress } from './copy-progress.js';
 
 function notYet(what: string, pos: number): SqlError {
   return new SqlError(SqlState.featureNotSupported, `${what} is not supported yet in Slicewise`, { position: pos });
@@ -64,7 +66,7 @@ export async function runCommand(stmt: ast.Statement, ctx: CommandContext): Prom
       ctx.notice({ severity: 'NOTICE', code: '00000', message: 'DEALLOCATE is accepted but not recorded yet' });
       return { command: 'DEALLOCATE', rowCount: 0 };
     case 'copy':
-      throw notYet('COPY', stmt.pos);
+      return copy(stmt, ctx);
     case 'unload':
       throw notYet('UNLOAD', stmt.pos);
     case 'vacuum':

@@ -28,7 +28,7 @@ export function assignColumns(columns: readonly unknown[][], from: readonly SqlT
   });
 }
 
-function placementOf(table: TableMeta): Placement {
+export function placementOf(table: TableMeta): Placement {
   switch (table.effectiveDistStyle) {
     case 'even':
       return { kind: 'even' };

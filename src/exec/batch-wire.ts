@@ -1,15 +1,16 @@
 /**
  * Batches on the wire between the leader and compute nodes. Structured clone copies a JS array value
- * by value (~70 ns per number, more per bigint); a typed array is one memcpy. So a column whose values
- * are all numbers, bigints (64-bit), booleans or strings travels as typed arrays / one joined string,
- * and anything else (aggregate states, intervals, wide decimals) as it is.
+ * by value (~70 ns per number, more per bigint); a typed array is one memcpy. So a NumColumn travels
+ * as its Float64Array, and so does a boxed column whose values are all numbers, booleans or safe
+ * bigints (decoded as a NumColumn that boxes back to the same values); other bigints travel as a
+ * BigInt64Array, strings as one joined string, and anything else (aggregate states, intervals, wide
+ * decimals) as it is.
  */
-import type { Batch } from './spec.js';
+import { NumColumn, type Boxing, type Column, type VBatch } from './vector.js';
 
 export type WireColumn =
-  | { readonly kind: 'number'; readonly values: Float64Array; readonly nulls: Uint8Array | null }
+  | { readonly kind: 'number'; readonly values: Float64Array; readonly nulls: Uint8Array | null; readonly boxing: Boxing }
   | { readonly kind: 'bigint'; readonly values: BigInt64Array; readonly nulls: Uint8Array | null }
-  | { readonly kind: 'boolean'; readonly values: Uint8Array; readonly nulls: Uint8Array | null }
   /** Strings joined by NUL (used only when no value contains one). */
   | { readonly kind: 'text'; readonly joined: string; readonly nulls: Uint8Array | null }
   | { readonly kind: 'values'; readonly values: readonly unknown[] };
@@ -21,19 +22,25 @@ export interface WireBatch {
 
 const MIN_I64 = -(2n ** 63n);
 const MAX_I64 = 2n ** 63n - 1n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** The kind every non-null value of the column fits, or 'values'. */
-function columnKind(values: readonly unknown[]): WireColumn['kind'] {
-  let kind: WireColumn['kind'] | null = null;
+type ValueKind = 'number' | 'boolean' | 'bigint' | 'text';
+type BoxedKind = 'number' | 'boolean' | 'safeBigint' | 'bigint' | 'text' | 'values';
+
+/** The kind every non-null value of a boxed column fits, or 'values'. */
+function columnKind(values: readonly unknown[]): BoxedKind {
+  let kind: ValueKind | null = null;
+  let unsafe = false;
   for (const v of values) {
     if (v === null || v === undefined) continue;
-    let k: WireColumn['kind'];
+    let k: ValueKind;
     switch (typeof v) {
       case 'number':
         k = 'number';
         break;
       case 'bigint':
         if (v < MIN_I64 || v > MAX_I64) return 'values';
+        if (v > MAX_SAFE || v < -MAX_SAFE) unsafe = true;
         k = 'bigint';
         break;
       case 'boolean':
@@ -49,6 +56,7 @@ function columnKind(values: readonly unknown[]): WireColumn['kind'] {
     if (kind === null) kind = k;
     else if (kind !== k) return 'values';
   }
+  if (kind === 'bigint' && !unsafe) return 'safeBigint';
   return kind ?? 'values';
 }
 
@@ -60,27 +68,29 @@ function nullMap(values: readonly unknown[]): Uint8Array | null {
   return nulls;
 }
 
-export function toWire(batch: Batch): WireBatch {
+export function toWire(batch: VBatch): WireBatch {
   return { rowCount: batch.rowCount, columns: batch.columns.map(encodeColumn) };
 }
 
-function encodeColumn(values: readonly unknown[]): WireColumn {
+function encodeColumn(column: Column): WireColumn {
+  if (column instanceof NumColumn) return { kind: 'number', values: column.values, nulls: column.nulls, boxing: column.boxing };
+  const values = column;
   const kind = columnKind(values);
   const n = values.length;
   switch (kind) {
-    case 'number': {
+    case 'number':
+    case 'boolean':
+    case 'safeBigint': {
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = (values[i] as number | null) ?? 0;
-      return { kind, values: out, nulls: nullMap(values) };
+      for (let i = 0; i < n; i++) {
+        const v = values[i] as number | boolean | bigint | null;
+        out[i] = v === null ? 0 : Number(v);
+      }
+      return { kind: 'number', values: out, nulls: nullMap(values), boxing: kind === 'safeBigint' ? 'bigint' : kind };
     }
     case 'bigint': {
       const out = new BigInt64Array(n);
       for (let i = 0; i < n; i++) out[i] = (values[i] as bigint | null) ?? 0n;
-      return { kind, values: out, nulls: nullMap(values) };
-    }
-    case 'boolean': {
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = values[i] === true ? 1 : 0;
       return { kind, values: out, nulls: nullMap(values) };
     }
     case 'text': {
@@ -93,15 +103,25 @@ function encodeColumn(values: readonly unknown[]): WireColumn {
   }
 }
 
-export function fromWire(w: WireBatch): Batch {
+export function fromWire(w: WireBatch): VBatch {
   return { rowCount: w.rowCount, columns: w.columns.map((c) => decodeColumn(c, w.rowCount)) };
 }
 
-function decodeColumn(c: WireColumn, n: number): unknown[] {
-  if (c.kind === 'values') return c.values as unknown[];
-  const out: unknown[] = c.kind === 'text' ? (n === 0 ? [] : c.joined.split('\u0000')) : new Array(n);
-  if (c.kind === 'number' || c.kind === 'bigint') for (let i = 0; i < n; i++) out[i] = c.values[i];
-  else if (c.kind === 'boolean') for (let i = 0; i < n; i++) out[i] = c.values[i] === 1;
-  if (c.nulls) for (let i = 0; i < n; i++) if (c.nulls[i] === 1) out[i] = null;
-  return out;
+function decodeColumn(c: WireColumn, n: number): Column {
+  switch (c.kind) {
+    case 'number':
+      return new NumColumn(c.values, c.nulls, c.boxing);
+    case 'values':
+      return c.values as unknown[];
+    case 'bigint': {
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = c.nulls !== null && c.nulls[i] === 1 ? null : c.values[i];
+      return out;
+    }
+    case 'text': {
+      const out: unknown[] = n === 0 ? [] : c.joined.split('\u0000');
+      if (c.nulls) for (let i = 0; i < n; i++) if (c.nulls[i] === 1) out[i] = null;
+      return out;
+    }
+  }
 }

@@ -2,35 +2,124 @@
  * The expression compiler: turns a PExpr into a vectorized evaluator that computes one value per row
  * of a batch. Compile once per task, evaluate per batch.
  *
+ * Numeric arithmetic and casts run as typed kernels over NumColumns (expr-numeric.ts) and return
+ * NumColumns; everything else evaluates over engine values (boxing its inputs), and a typed kernel
+ * that cannot compute a batch exactly hands that batch to the same generic code.
+ *
  * SQL semantics kept here: three-valued AND/OR/NOT, NULL-propagating comparisons, IN lists with NULL
  * members, and lazy CASE/COALESCE/AND/OR — a branch is only evaluated on the rows that reach it (on a
  * sub-batch of those rows), so `CASE WHEN b = 0 THEN NULL ELSE a / b END` never divides by zero.
  */
-import { assertNever, castValue, getImplementation, typesEqual, type SqlType } from '../types/index.js';
+import { assertNever, castValue, getImplementation, isStringType, typesEqual, type SqlType } from '../types/index.js';
 import { constantColumn, gatherUsedColumns } from './batch.js';
-import type { Batch, CompareOp, PExpr } from './spec.js';
+import { numericBinary, numericCast } from './expr-numeric.js';
+import type { CompareOp, PExpr } from './spec.js';
 import { canonicalKey, compareClass, valueComparator, type KeyPrimitive } from './value-keys.js';
+import { boxColumn, NumColumn, numericBoxing, toNumColumn, type Column, type VBatch } from './vector.js';
 
-export type Evaluator = (batch: Batch) => unknown[];
+/** Evaluates to a column that may be a NumColumn. Results may be the batch's own columns: read-only. */
+export type VectorEvaluator = (batch: VBatch) => Column;
+/** Evaluates to engine values. Results may be the batch's own columns: read-only. */
+export type Evaluator = (batch: VBatch) => unknown[];
+
+/** Compile an expression to an evaluator of engine values. */
+export function compileExpr(e: PExpr): Evaluator {
+  const evaluate = compileVector(e);
+  return (b) => boxColumn(evaluate(b));
+}
 
 /**
- * Compile an expression. The evaluator may return one of the batch's own column arrays (for a column
- * reference), so callers must treat results as read-only.
+ * Compile several expressions evaluated on the same batches (a projection's, an aggregation's keys
+ * and arguments): a call or cast occurring more than once among them is computed once per batch
+ * (TPC-H Q01 sums both `price * (1 - discount)` and that times `(1 + tax)`). Zero-argument calls
+ * (RANDOM) are evaluated at each occurrence.
  */
-export function compileExpr(e: PExpr): Evaluator {
+export function compileVectors(exprs: readonly PExpr[]): VectorEvaluator[] {
+  const seen = new Set<string>();
+  const repeated = new Map<string, VectorEvaluator | null>();
+  const visit = (e: PExpr): void => {
+    if (e.kind === 'cast' || (e.kind === 'call' && e.args.length > 0)) {
+      const key = structuralKey(e);
+      if (seen.has(key)) {
+        repeated.set(key, null);
+        return; // its parts are repeated too, and computed inside it
+      }
+      seen.add(key);
+    }
+    forEachChild(e, visit);
+  };
+  exprs.forEach(visit);
+  return exprs.map((e) => compileVector(e, repeated));
+}
+
+/** Compile an expression to an evaluator whose numeric results may stay NumColumns. */
+export function compileVector(e: PExpr, shared?: Map<string, VectorEvaluator | null>): VectorEvaluator {
+  if (shared !== undefined && shared.size > 0 && (e.kind === 'call' || e.kind === 'cast')) {
+    const key = structuralKey(e);
+    if (shared.has(key)) {
+      let evaluator = shared.get(key);
+      if (!evaluator) {
+        evaluator = lastBatchMemo(compileNode(e, shared));
+        shared.set(key, evaluator);
+      }
+      return evaluator;
+    }
+  }
+  return compileNode(e, shared);
+}
+
+/** The evaluator, remembering its result for the batch it last saw (batches are immutable). */
+function lastBatchMemo(evaluate: VectorEvaluator): VectorEvaluator {
+  let lastBatch: VBatch | null = null;
+  let lastResult: Column = [];
+  return (b) => {
+    if (b !== lastBatch) {
+      lastResult = evaluate(b);
+      lastBatch = b;
+    }
+    return lastResult;
+  };
+}
+
+function structuralKey(e: PExpr): string {
+  return JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+function forEachChild(x: PExpr, f: (child: PExpr) => void): void {
+  switch (x.kind) {
+    case 'col':
+    case 'const':
+      return;
+    case 'call':
+    case 'and':
+    case 'or':
+    case 'coalesce':
+      x.args.forEach(f);
+      return;
+    case 'cast': f(x.expr); return;
+    case 'not':
+    case 'isNull':
+      f(x.arg);
+      return;
+    case 'compare': f(x.left); f(x.right); return;
+    case 'inList': f(x.arg); x.list.forEach(f); return;
+    case 'case': x.whens.forEach((w) => { f(w.when); f(w.then); }); if (x.else) f(x.else); return;
+    default: assertNever(x);
+  }
+}
+
+function compileNode(e: PExpr, shared: Map<string, VectorEvaluator | null> | undefined): VectorEvaluator {
   switch (e.kind) {
     case 'col': {
       const index = e.index;
       return (b) => b.columns[index]!;
     }
-    case 'const': {
-      const value = e.value;
-      return (b) => constantColumn(value, b.rowCount);
-    }
+    case 'const':
+      return compileConstant(e.value, e.type);
     case 'call':
-      return compileCall(e.id, e.args.map(compileExpr));
+      return compileCall(e.id, e.args, shared);
     case 'cast':
-      return compileCast(compileExpr(e.expr), e.expr.type, e.type, e.explicit);
+      return compileCast(e.expr, e.type, e.explicit, shared);
     case 'and':
     case 'or':
       return compileConnective(e.args, e.kind === 'and');
@@ -38,13 +127,10 @@ export function compileExpr(e: PExpr): Evaluator {
       const arg = compileExpr(e.arg);
       return (b) => arg(b).map((v) => (v === null ? null : !v));
     }
-    case 'isNull': {
-      const arg = compileExpr(e.arg);
-      const not = e.not;
-      return (b) => arg(b).map((v) => (v === null) !== not);
-    }
+    case 'isNull':
+      return compileIsNull(compileVector(e.arg), e.not);
     case 'compare':
-      return compileCompare(e.op, compileExpr(e.left), compileExpr(e.right), e.left.type);
+      return compileCompare(e.op, compileVector(e.left), compileVector(e.right), e.left.type);
     case 'inList':
       return compileInList(e.arg, e.list, e.not);
     case 'case':
@@ -56,73 +142,12 @@ export function compileExpr(e: PExpr): Evaluator {
   }
 }
 
-/**
- * Compile a predicate to a row selection: the ascending indices of the rows where it is TRUE (not
- * FALSE, not NULL). AND narrows the selection conjunct by conjunct; comparisons of native-order
- * types against a constant select without building an intermediate boolean column.
- */
-export function compilePredicate(e: PExpr): (batch: Batch) => number[] {
-  if (e.kind === 'and') {
-    const conjuncts = e.args.map((a) => ({ select: compilePredicate(a), used: columnsUsed(a) }));
-    return (b) => {
-      let selection: number[] | null = null; // null = every row
-      for (const { select, used } of conjuncts) {
-        if (selection === null) {
-          selection = select(b);
-        } else {
-          if (selection.length === 0) break;
-          const current: number[] = selection;
-          if (current.length < b.rowCount) selection = select(gatherUsedColumns(b, current, used)).map((i) => current[i]!);
-          else selection = select(b);
-        }
-      }
-      return selection ?? allRows(b.rowCount);
-    };
-  }
-  if (e.kind === 'compare' && e.right.kind === 'const' && compareClass(e.left.type) !== 'other' && compareClass(e.left.type) !== 'float') {
-    const left = compileExpr(e.left);
-    const constant = e.right.value;
-    const outcome = OUTCOMES[e.op];
-    return (b) => {
-      const sel: number[] = [];
-      if (constant === null) return sel;
-      const k = constant as number;
-      const l = left(b);
-      for (let i = 0; i < b.rowCount; i++) {
-        const a = l[i] as number | null;
-        if (a !== null && outcome[a < k ? 0 : a > k ? 2 : 1]) sel.push(i);
-      }
-      return sel;
-    };
-  }
-  const evaluate = compileExpr(e);
-  return (b) => {
-    const v = evaluate(b);
-    const sel: number[] = [];
-    for (let i = 0; i < b.rowCount; i++) if (v[i] === true) sel.push(i);
-    return sel;
-  };
-}
-
 /** The input columns an expression reads, ascending. */
 export function columnsUsed(e: PExpr): number[] {
   const used = new Set<number>();
   const visit = (x: PExpr): void => {
-    switch (x.kind) {
-      case 'col': used.add(x.index); return;
-      case 'const': return;
-      case 'call': x.args.forEach(visit); return;
-      case 'cast': visit(x.expr); return;
-      case 'and':
-      case 'or': x.args.forEach(visit); return;
-      case 'not': visit(x.arg); return;
-      case 'isNull': visit(x.arg); return;
-      case 'compare': visit(x.left); visit(x.right); return;
-      case 'inList': visit(x.arg); x.list.forEach(visit); return;
-      case 'case': x.whens.forEach((w) => { visit(w.when); visit(w.then); }); if (x.else) visit(x.else); return;
-      case 'coalesce': x.args.forEach(visit); return;
-      default: assertNever(x);
-    }
+    if (x.kind === 'col') used.add(x.index);
+    else forEachChild(x, visit);
   };
   visit(e);
   return [...used].sort((a, b) => a - b);
@@ -142,56 +167,78 @@ interface SubEvaluator {
 function subEvaluator(e: PExpr): SubEvaluator {
   return { evaluate: compileExpr(e), used: columnsUsed(e) };
 }
-function evaluateOnRows(s: SubEvaluator, b: Batch, rows: readonly number[]): unknown[] {
+function evaluateOnRows(s: SubEvaluator, b: VBatch, rows: readonly number[]): unknown[] {
   // Ascending distinct indices as many as the batch's rows are all of them, in order.
   if (rows.length === b.rowCount) return s.evaluate(b);
   return s.evaluate(gatherUsedColumns(b, rows, s.used));
 }
 
-// ---------------------------------------------------------------- calls and casts
+// ---------------------------------------------------------------- constants, calls and casts
 
-function compileCall(id: string, args: readonly Evaluator[]): Evaluator {
-  const { fn, strict } = getImplementation(id);
-  if (args.length === 0) {
-    // Evaluated per row: volatile functions (RANDOM) differ from row to row.
+/** A constant column; numbers as a NumColumn over one shared buffer (columns are read-only). */
+function compileConstant(value: unknown, type: SqlType): VectorEvaluator {
+  const boxing = numericBoxing(type);
+  // The number form, unless there is none (a string, NULL, a bigint beyond 2^53).
+  const x = boxing === null || value === null ? undefined : toNumColumn([value], boxing)?.values[0];
+  if (x === undefined) return (b) => constantColumn(value, b.rowCount);
+  let filled = new Float64Array(0);
+  return (b) => {
+    if (filled.length < b.rowCount) filled = new Float64Array(b.rowCount).fill(x);
+    return new NumColumn(filled.length === b.rowCount ? filled : filled.subarray(0, b.rowCount), null, boxing!);
+  };
+}
+
+function compileCall(id: string, argExprs: readonly PExpr[], shared: Map<string, VectorEvaluator | null> | undefined): VectorEvaluator {
+  const args = argExprs.map((a) => compileVector(a, shared));
+  const generic = genericCall(id);
+  const kernel = args.length === 2 ? numericBinary(id) : null;
+  if (kernel !== null) {
+    const [left, right] = args as [VectorEvaluator, VectorEvaluator];
+    const leftBoxing = numericBoxing(argExprs[0]!.type)!;
+    const rightBoxing = numericBoxing(argExprs[1]!.type)!;
     return (b) => {
-      const out = new Array<unknown>(b.rowCount);
-      for (let i = 0; i < b.rowCount; i++) out[i] = fn();
-      return out;
+      const l = left(b);
+      const r = right(b);
+      const x = toNumColumn(l, leftBoxing);
+      const y = x && toNumColumn(r, rightBoxing);
+      const typed = x && y ? kernel(x, y, b.rowCount) : null;
+      return typed ?? generic([l, r], b.rowCount);
     };
   }
-  if (args.length === 1) {
-    const arg0 = args[0]!;
-    return (b) => {
-      const a = arg0(b);
-      const out = new Array<unknown>(b.rowCount);
-      for (let i = 0; i < b.rowCount; i++) {
+  return (b) => generic(args.map((a) => a(b)), b.rowCount);
+}
+
+/** A call evaluated row by row by its types/ implementation over engine values. */
+function genericCall(id: string): (args: readonly Column[], n: number) => unknown[] {
+  const { fn, strict } = getImplementation(id);
+  return (columns, n) => {
+    const out = new Array<unknown>(n);
+    if (columns.length === 0) {
+      // Evaluated per row: volatile functions (RANDOM) differ from row to row.
+      for (let i = 0; i < n; i++) out[i] = fn();
+      return out;
+    }
+    if (columns.length === 1) {
+      const a = boxColumn(columns[0]!);
+      for (let i = 0; i < n; i++) {
         const x = a[i];
         out[i] = strict && x === null ? null : fn(x);
       }
       return out;
-    };
-  }
-  if (args.length === 2) {
-    const arg0 = args[0]!;
-    const arg1 = args[1]!;
-    return (b) => {
-      const a = arg0(b);
-      const c = arg1(b);
-      const out = new Array<unknown>(b.rowCount);
-      for (let i = 0; i < b.rowCount; i++) {
+    }
+    if (columns.length === 2) {
+      const a = boxColumn(columns[0]!);
+      const c = boxColumn(columns[1]!);
+      for (let i = 0; i < n; i++) {
         const x = a[i];
         const y = c[i];
         out[i] = strict && (x === null || y === null) ? null : fn(x, y);
       }
       return out;
-    };
-  }
-  return (b) => {
-    const values = args.map((a) => a(b));
-    const out = new Array<unknown>(b.rowCount);
+    }
+    const values = columns.map(boxColumn);
     const row = new Array<unknown>(values.length);
-    for (let i = 0; i < b.rowCount; i++) {
+    for (let i = 0; i < n; i++) {
       let anyNull = false;
       for (let j = 0; j < values.length; j++) {
         const v = values[j]![i];
@@ -204,9 +251,19 @@ function compileCall(id: string, args: readonly Evaluator[]): Evaluator {
   };
 }
 
-function compileCast(inner: Evaluator, from: SqlType, to: SqlType, explicit: boolean): Evaluator {
+function compileCast(innerExpr: PExpr, to: SqlType, explicit: boolean, shared: Map<string, VectorEvaluator | null> | undefined): VectorEvaluator {
+  const inner = compileVector(innerExpr, shared);
+  const from = innerExpr.type;
   if (typesEqual(from, to)) return inner;
-  return (b) => inner(b).map((v) => (v === null ? null : castValue(v, from, to, explicit)));
+  const generic = (c: Column): unknown[] => boxColumn(c).map((v) => (v === null ? null : castValue(v, from, to, explicit)));
+  const kernel = numericCast(from, to);
+  if (kernel === null) return (b) => generic(inner(b));
+  const fromBoxing = numericBoxing(from)!;
+  return (b) => {
+    const c = inner(b);
+    const x = toNumColumn(c, fromBoxing);
+    return (x && kernel(x, b.rowCount)) ?? generic(c);
+  };
 }
 
 // ---------------------------------------------------------------- logic
@@ -215,7 +272,7 @@ function compileCast(inner: Evaluator, from: SqlType, to: SqlType, explicit: boo
  * AND (decisive value FALSE) or OR (decisive value TRUE), three-valued and lazy: each argument is
  * evaluated only on the rows not yet decided by the arguments before it.
  */
-function compileConnective(argExprs: readonly PExpr[], isAnd: boolean): Evaluator {
+function compileConnective(argExprs: readonly PExpr[], isAnd: boolean): VectorEvaluator {
   const args = argExprs.map(subEvaluator);
   const decisive = !isAnd;
   return (b) => {
@@ -241,8 +298,20 @@ function compileConnective(argExprs: readonly PExpr[], isAnd: boolean): Evaluato
   };
 }
 
+function compileIsNull(arg: VectorEvaluator, not: boolean): VectorEvaluator {
+  return (b) => {
+    const c = arg(b);
+    if (c instanceof NumColumn) {
+      const out = new Array<unknown>(b.rowCount).fill(not);
+      if (c.nulls !== null) for (let i = 0; i < b.rowCount; i++) if (c.nulls[i] !== 0) out[i] = !not;
+      return out;
+    }
+    return c.map((v) => (v === null) !== not);
+  };
+}
+
 /** Index by the sign of a comparison (<, =, >) -> whether `op` holds. */
-const OUTCOMES: Record<CompareOp, readonly [boolean, boolean, boolean]> = {
+export const OUTCOMES: Record<CompareOp, readonly [boolean, boolean, boolean]> = {
   '=': [false, true, false],
   '<>': [true, false, true],
   '<': [true, false, false],
@@ -251,7 +320,7 @@ const OUTCOMES: Record<CompareOp, readonly [boolean, boolean, boolean]> = {
   '>=': [false, true, true],
 };
 
-function compileCompare(op: CompareOp, left: Evaluator, right: Evaluator, type: SqlType): Evaluator {
+function compileCompare(op: CompareOp, left: VectorEvaluator, right: VectorEvaluator, type: SqlType): VectorEvaluator {
   const outcome = OUTCOMES[op];
   const cls = compareClass(type);
   if (cls === 'int' || cls === 'big' || cls === 'bool') {
@@ -259,9 +328,20 @@ function compileCompare(op: CompareOp, left: Evaluator, right: Evaluator, type: 
       const l = left(b);
       const r = right(b);
       const out = new Array<unknown>(b.rowCount);
+      if (l instanceof NumColumn && r instanceof NumColumn) {
+        const x = l.values;
+        const y = r.values;
+        for (let i = 0; i < b.rowCount; i++) out[i] = outcome[x[i]! < y[i]! ? 0 : x[i]! > y[i]! ? 2 : 1];
+        if (l.nulls !== null) for (let i = 0; i < b.rowCount; i++) if (l.nulls[i] !== 0) out[i] = null;
+        if (r.nulls !== null) for (let i = 0; i < b.rowCount; i++) if (r.nulls[i] !== 0) out[i] = null;
+        return out;
+      }
+      // number and bigint compare exactly with each other, so mixed representations need no conversion.
+      const lv = boxColumn(l);
+      const rv = boxColumn(r);
       for (let i = 0; i < b.rowCount; i++) {
-        const x = l[i] as number | null;
-        const y = r[i] as number | null;
+        const x = lv[i] as number | null;
+        const y = rv[i] as number | null;
         out[i] = x === null || y === null ? null : outcome[x < y ? 0 : x > y ? 2 : 1];
       }
       return out;
@@ -269,8 +349,8 @@ function compileCompare(op: CompareOp, left: Evaluator, right: Evaluator, type: 
   }
   const compare = valueComparator(type);
   return (b) => {
-    const l = left(b);
-    const r = right(b);
+    const l = boxColumn(left(b));
+    const r = boxColumn(right(b));
     const out = new Array<unknown>(b.rowCount);
     for (let i = 0; i < b.rowCount; i++) {
       const x = l[i];
@@ -288,13 +368,15 @@ function compileCompare(op: CompareOp, left: Evaluator, right: Evaluator, type: 
 
 /**
  * x [NOT] IN (list): TRUE on a match; otherwise NULL if x or any list member is NULL, else FALSE
- * (NOT IN negates, keeping NULL). A list of constants of x's type becomes a Set of canonical keys.
+ * (NOT IN negates, keeping NULL). A list of constants of x's type (or strings, for a string x)
+ * becomes a Set of canonical keys.
  */
-function compileInList(argExpr: PExpr, list: readonly PExpr[], not: boolean): Evaluator {
+function compileInList(argExpr: PExpr, list: readonly PExpr[], not: boolean): VectorEvaluator {
   const arg = compileExpr(argExpr);
   const type = argExpr.type;
   const onMatch = !not;
-  if (list.every((m) => m.kind === 'const' && typesEqual(m.type, type))) {
+  // Strings of any CHAR/VARCHAR type compare as their canonical keys (trailing blanks ignored).
+  if (list.every((m) => m.kind === 'const' && (typesEqual(m.type, type) || (isStringType(m.type) && isStringType(type))))) {
     const members = new Set<KeyPrimitive>();
     let hasNull = false;
     for (const m of list) {
@@ -333,7 +415,7 @@ function compileInList(argExpr: PExpr, list: readonly PExpr[], not: boolean): Ev
 }
 
 /** Searched CASE: each WHEN on the rows no earlier WHEN took, each THEN/ELSE on the rows it applies to. */
-function compileCase(whens: readonly { readonly when: PExpr; readonly then: PExpr }[], elseExpr: PExpr | null): Evaluator {
+function compileCase(whens: readonly { readonly when: PExpr; readonly then: PExpr }[], elseExpr: PExpr | null): VectorEvaluator {
   const branches = whens.map((w) => ({ when: subEvaluator(w.when), then: subEvaluator(w.then) }));
   const otherwise = elseExpr ? subEvaluator(elseExpr) : null;
   return (b) => {
@@ -354,7 +436,7 @@ function compileCase(whens: readonly { readonly when: PExpr; readonly then: PExp
 }
 
 /** COALESCE: each argument only on the rows still NULL after the ones before it. */
-function compileCoalesce(argExprs: readonly PExpr[]): Evaluator {
+function compileCoalesce(argExprs: readonly PExpr[]): VectorEvaluator {
   const args = argExprs.map(subEvaluator);
   return (b) => {
     const result = new Array<unknown>(b.rowCount).fill(null);

@@ -1,27 +1,87 @@
 /**
  * Hash grouping: assigns each row a dense group id by its key values under Redshift equality (NULLs
  * group together, trailing blanks are ignored), remembering each group's first-seen key values.
- * One key column uses a Map on the value's canonical key; several are dictionary-coded per column
- * and hashed as code tuples.
+ * Each key column's values get dense codes (KeyCoder); one key column's codes are the group ids.
+ * Several columns' code tuple is packed into one number while the codes are small enough (the
+ * common case: few distinct values per column), else hashed into buckets of groups.
  */
-import { canonicalKey, type KeyPrimitive } from './value-keys.js';
+import { valueKey } from './join-keys.js';
+import { NumberMap } from './number-map.js';
+import type { KeyPrimitive } from './value-keys.js';
+import { NumColumn, type Column } from './vector.js';
+
+/** NULL's key: a symbol can never equal a value's key. */
+const NULL_KEY = Symbol('null');
+
+/**
+ * Dense codes for one column's distinct keys (join-keys.ts), NULL included, in first-seen order.
+ * Numbers (all NumColumn values, and the keys of integers, booleans and floats) live in a NumberMap;
+ * strings, wide bigints, NaN and NULL in a Map.
+ */
+class KeyCoder {
+  private readonly numbers = new NumberMap();
+  private readonly others = new Map<KeyPrimitive | symbol, number>();
+  size = 0;
+
+  /** Codes of the column's first `n` values; `onNew(row)` for each value seen for the first time. */
+  codes(column: Column, n: number, onNew: (row: number) => void): Int32Array {
+    const codes = new Int32Array(n);
+    if (column instanceof NumColumn) {
+      const { values, nulls } = column;
+      for (let i = 0; i < n; i++) {
+        if (nulls !== null && nulls[i] !== 0) codes[i] = this.otherCode(NULL_KEY, i, onNew);
+        else codes[i] = this.numberCode(values[i]!, i, onNew);
+      }
+      return codes;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = column[i];
+      const key = v === null ? NULL_KEY : valueKey(v);
+      codes[i] = typeof key === 'number' ? this.numberCode(key, i, onNew) : this.otherCode(key, i, onNew);
+    }
+    return codes;
+  }
+
+  private numberCode(x: number, row: number, onNew: (row: number) => void): number {
+    if (x !== x) return this.otherCode(x, row, onNew); // NaN: the Map finds it (SameValueZero)
+    let code = this.numbers.get(x);
+    if (code < 0) {
+      code = this.size++;
+      this.numbers.add(x, code);
+      onNew(row);
+    }
+    return code;
+  }
+
+  private otherCode(key: KeyPrimitive | symbol, row: number, onNew: (row: number) => void): number {
+    let code = this.others.get(key);
+    if (code === undefined) {
+      code = this.size++;
+      this.others.set(key, code);
+      onNew(row);
+    }
+    return code;
+  }
+}
 
 export class GroupTable {
-  /** Key values per group, one array per key column. */
+  /** Key values per group (engine values), one array per key column. */
   readonly keyColumns: unknown[][] = [];
   private groupCount = 0;
-  private readonly single = new Map<KeyPrimitive, number>();
-  private nullGroup = -1;
-  // Composite keys: per-column dictionaries, each group's code tuple, and hash buckets chaining groups.
-  private readonly dictionaries: Map<KeyPrimitive | symbol, number>[] = [];
+  private readonly coders: KeyCoder[] = [];
+  // Composite keys: each group's code tuple, and hash buckets chaining groups.
   private readonly groupCodes: number[][] = [];
   private readonly buckets = new Map<number, number>();
   private readonly nextInBucket: number[] = [];
+  /** Packed code tuple -> group, until some column has more than 2^bitsPerKey distinct values (then null). */
+  private packed: NumberMap | null = new NumberMap();
+  private readonly bitsPerKey: number;
 
   constructor(private readonly keyCount: number) {
+    this.bitsPerKey = keyCount > 1 ? Math.floor(52 / keyCount) : 0;
     for (let c = 0; c < keyCount; c++) {
       this.keyColumns.push([]);
-      this.dictionaries.push(new Map());
+      this.coders.push(new KeyCoder());
       this.groupCodes.push([]);
     }
   }
@@ -36,62 +96,70 @@ export class GroupTable {
   }
 
   /** Group ids for `n` rows whose key values are `keys` (one column per key). */
-  assign(keys: readonly (readonly unknown[])[], n: number): Int32Array {
-    const groups = new Int32Array(n);
-    if (this.keyCount === 1) this.assignSingle(keys[0]!, n, groups);
-    else if (this.keyCount > 1) this.assignComposite(keys, n, groups);
-    else if (n > 0) this.ensureOneGroup(); // no keys: every row is in group 0
-    return groups;
+  assign(keys: readonly Column[], n: number): Int32Array {
+    if (this.keyCount === 0) {
+      if (n > 0) this.ensureOneGroup(); // no keys: every row is in group 0
+      return new Int32Array(n);
+    }
+    if (this.keyCount === 1) {
+      const column = keys[0]!;
+      const groups = this.coders[0]!.codes(column, n, (row) => this.keyColumns[0]!.push(valueAt(column, row)));
+      this.groupCount = this.coders[0]!.size;
+      return groups;
+    }
+    return this.assignComposite(keys, n);
   }
 
-  private assignSingle(values: readonly unknown[], n: number, groups: Int32Array): void {
-    const map = this.single;
-    const keyColumn = this.keyColumns[0]!;
+  private assignComposite(keys: readonly Column[], n: number): Int32Array {
+    const noop = (): void => {};
+    const columnCodes = keys.map((column, c) => this.coders[c]!.codes(column, n, noop));
+    const k = columnCodes.length;
+    const radix = 2 ** this.bitsPerKey;
+    if (this.packed !== null && this.coders.some((d) => d.size > radix)) this.unpack();
+    const packed = this.packed;
+    const groups = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v === null) {
-        if (this.nullGroup < 0) {
-          keyColumn.push(null);
-          this.nullGroup = this.groupCount++;
+      let g: number;
+      if (packed !== null) {
+        let key = 0;
+        for (let c = 0; c < k; c++) key = key * radix + columnCodes[c]![i]!;
+        g = packed.get(key);
+        if (g < 0) {
+          g = this.newGroup(keys, columnCodes, i);
+          packed.add(key, g);
         }
-        groups[i] = this.nullGroup;
-        continue;
-      }
-      const key = typeof v === 'number' ? v : canonicalKey(v);
-      let g = map.get(key);
-      if (g === undefined) {
-        keyColumn.push(v);
-        g = this.groupCount++;
-        map.set(key, g);
+      } else {
+        const h = codeHash(columnCodes, i);
+        const head = this.buckets.get(h) ?? -1;
+        g = head;
+        while (g >= 0 && !this.codesMatch(g, columnCodes, i)) g = this.nextInBucket[g]!;
+        if (g < 0) {
+          g = this.newGroup(keys, columnCodes, i);
+          this.nextInBucket[g] = head;
+          this.buckets.set(h, g);
+        }
       }
       groups[i] = g;
     }
+    return groups;
   }
 
-  /**
-   * Several key columns: each value is coded by a per-column dictionary (vectorized, column by
-   * column), then the row's code tuple is hashed into buckets whose groups are verified code by code.
-   */
-  private assignComposite(keys: readonly (readonly unknown[])[], n: number, groups: Int32Array): void {
-    const columnCodes = keys.map((values, c) => this.codeColumn(c, values, n));
-    const k = columnCodes.length;
-    for (let i = 0; i < n; i++) {
-      let h = 0;
-      for (let c = 0; c < k; c++) h = Math.imul(h ^ columnCodes[c]![i]!, 0x9e3779b1) ^ (h >>> 15);
-      h &= 0x3fffffff; // a small integer key keeps the Map fast
-      const head = this.buckets.get(h);
-      let g = head ?? -1;
-      while (g >= 0 && !this.codesMatch(g, columnCodes, i)) g = this.nextInBucket[g]!;
-      if (g < 0) {
-        g = this.groupCount++;
-        for (let c = 0; c < k; c++) {
-          this.groupCodes[c]!.push(columnCodes[c]![i]!);
-          this.keyColumns[c]!.push(keys[c]![i]);
-        }
-        this.nextInBucket.push(head ?? -1);
-        this.buckets.set(h, g);
-      }
-      groups[i] = g;
+  private newGroup(keys: readonly Column[], columnCodes: readonly Int32Array[], row: number): number {
+    for (let c = 0; c < columnCodes.length; c++) {
+      this.groupCodes[c]!.push(columnCodes[c]![row]!);
+      this.keyColumns[c]!.push(valueAt(keys[c]!, row));
+    }
+    return this.groupCount++;
+  }
+
+  /** Codes no longer fit one number: move every group into the hash buckets. */
+  private unpack(): void {
+    this.packed = null;
+    const codes = this.groupCodes.map((c) => Int32Array.from(c));
+    for (let g = 0; g < this.groupCount; g++) {
+      const h = codeHash(codes, g);
+      this.nextInBucket[g] = this.buckets.get(h) ?? -1;
+      this.buckets.set(h, g);
     }
   }
 
@@ -99,24 +167,23 @@ export class GroupTable {
     for (let c = 0; c < columnCodes.length; c++) if (this.groupCodes[c]![group] !== columnCodes[c]![row]) return false;
     return true;
   }
-
-  /** Dictionary codes of one key column's values (NULL has a code of its own). */
-  private codeColumn(c: number, values: readonly unknown[], n: number): Int32Array {
-    const dict = this.dictionaries[c]!;
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      const key = v === null ? NULL_KEY : typeof v === 'number' ? v : canonicalKey(v);
-      let code = dict.get(key);
-      if (code === undefined) {
-        code = dict.size;
-        dict.set(key, code);
-      }
-      codes[i] = code;
-    }
-    return codes;
-  }
 }
 
-/** NULL's dictionary key: a symbol can never equal a value's canonical key. */
-const NULL_KEY = Symbol('null');
+/** A small-integer hash of row `i`'s code tuple (a small integer key keeps the Map fast). */
+function codeHash(columnCodes: readonly Int32Array[], i: number): number {
+  let h = 0;
+  for (let c = 0; c < columnCodes.length; c++) h = Math.imul(h ^ columnCodes[c]![i]!, 0x9e3779b1) ^ (h >>> 15);
+  return h & 0x3fffffff;
+}
+
+/** The engine value at `row`. */
+function valueAt(column: Column, row: number): unknown {
+  if (!(column instanceof NumColumn)) return column[row];
+  if (column.nulls !== null && column.nulls[row] !== 0) return null;
+  const v = column.values[row]!;
+  switch (column.boxing) {
+    case 'number': return v;
+    case 'bigint': return BigInt(v);
+    case 'boolean': return v !== 0;
+  }
+}

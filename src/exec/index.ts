@@ -3,9 +3,11 @@
  * (spec.ts); compute nodes run fragments with runOperator and redistribute with partitionBatches;
  * the leader runs its merge part with runOperator over 'exchange' inputs.
  */
-export type { ExecContext } from './context.js';
-export { runOperator, execute, outputWidth } from './run.js';
+export type { ExecContext, ScanSource } from './context.js';
+export { runOperator, runVectors, execute, outputWidth } from './run.js';
 export { partitionBatches } from './partition.js';
 export { concatBatches, emptyBatch } from './batch.js';
-export { compileExpr, compilePredicate, type Evaluator } from './expr.js';
+export { compileExpr, type Evaluator } from './expr.js';
+export { compilePredicate, type Selector } from './predicate.js';
+export type { VBatch } from './vector.js';
 export * from './spec.js';

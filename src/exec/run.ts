@@ -20,48 +20,65 @@ import { singleRow } from './operators/single-row.js';
 import { sort } from './operators/sort.js';
 import { values } from './operators/values.js';
 import { windowOperator } from './operators/window.js';
+import { buildKeySource, KeyFilter, probeKeySource, type KeySource, type RuntimeFilters } from './runtime-filter.js';
 import type { Batch, POp } from './spec.js';
+import { boxBatch, type VBatch } from './vector.js';
 
 export type { ExecContext } from './context.js';
 
-/** The operator's full output, as batches (none when it produces no rows). */
+/** The operator's full output as engine values, in batches (none when it produces no rows). */
 export function runOperator(op: POp, ctx: ExecContext): Batch[] {
-  const out: Batch[] = [];
+  return runVectors(op, ctx).map(boxBatch);
+}
+
+/** The operator's full output, in batches whose columns may be NumColumns (for a fragment's exchange). */
+export function runVectors(op: POp, ctx: ExecContext): VBatch[] {
+  const out: VBatch[] = [];
   for (const batch of execute(op, ctx)) if (batch.rowCount > 0) out.push(batch);
   return out;
 }
 
-/** The operator's output as a lazy stream of batches. */
-export function execute(op: POp, ctx: ExecContext): Iterable<Batch> {
-  return checkingCancellation(operatorStream(op, ctx), ctx);
+/** The operator's output as a lazy stream of batches. `filters`: the task's runtime join filters, as they are set up. */
+export function execute(op: POp, ctx: ExecContext, filters: RuntimeFilters = new Map()): Iterable<VBatch> {
+  return checkingCancellation(operatorStream(op, ctx, filters), ctx);
 }
 
-function operatorStream(op: POp, ctx: ExecContext): Iterable<Batch> {
+function operatorStream(op: POp, ctx: ExecContext, filters: RuntimeFilters): Iterable<VBatch> {
+  const input = (child: POp): Iterable<VBatch> => execute(child, ctx, filters);
   switch (op.kind) {
-    case 'scan': return scan(op, ctx);
+    case 'scan': return scan(op, ctx, filters.get(op) ?? []);
     case 'exchange': return ctx.exchange(op.fragmentId);
     case 'values': return values(op);
     case 'rows': return [op.batch];
-    case 'filter': return filter(op, execute(op.input, ctx));
-    case 'project': return project(op, execute(op.input, ctx));
-    case 'hashJoin':
-      return hashJoin(op, execute(op.probe, ctx), execute(op.build, ctx), outputWidth(op.probe, ctx), outputWidth(op.build, ctx));
+    case 'filter': return filter(op, input(op.input));
+    case 'project': return project(op, input(op.input));
+    case 'hashJoin': {
+      const width = (o: POp): number => outputWidth(o, ctx);
+      const filterAt = (source: KeySource | null): KeyFilter | null => {
+        if (source === null) return null;
+        const f = new KeyFilter(source.column);
+        filters.set(source.scan, [...(filters.get(source.scan) ?? []), f]);
+        return f;
+      };
+      const joinFilters = { probe: filterAt(probeKeySource(op, width)), build: filterAt(buildKeySource(op, width)) };
+      return hashJoin(op, input(op.probe), input(op.build), width(op.probe), width(op.build), joinFilters);
+    }
     case 'nestedLoopJoin':
-      return nestedLoopJoin(op, execute(op.probe, ctx), execute(op.build, ctx), outputWidth(op.probe, ctx), outputWidth(op.build, ctx));
-    case 'aggregate': return aggregate(op, execute(op.input, ctx));
-    case 'sort': return sort(op, execute(op.input, ctx), outputWidth(op.input, ctx));
-    case 'limit': return limit(op, execute(op.input, ctx));
-    case 'distinct': return distinct(execute(op.input, ctx));
-    case 'append': return append(op.inputs.map((i) => execute(i, ctx)));
-    case 'singleRow': return singleRow(execute(op.input, ctx), outputWidth(op.input, ctx));
-    case 'setOp': return setOp(op.op, execute(op.left, ctx), execute(op.right, ctx));
+      return nestedLoopJoin(op, input(op.probe), input(op.build), outputWidth(op.probe, ctx), outputWidth(op.build, ctx));
+    case 'aggregate': return aggregate(op, input(op.input));
+    case 'sort': return sort(op, input(op.input), outputWidth(op.input, ctx));
+    case 'limit': return limit(op, input(op.input));
+    case 'distinct': return distinct(input(op.input));
+    case 'append': return append(op.inputs.map(input));
+    case 'singleRow': return singleRow(input(op.input), outputWidth(op.input, ctx));
+    case 'setOp': return setOp(op.op, input(op.left), input(op.right));
     case 'merge': return merge(op, ctx.exchange(op.fragmentId));
-    case 'window': return windowOperator(op, execute(op.input, ctx), outputWidth(op.input, ctx));
+    case 'window': return windowOperator(op, input(op.input), outputWidth(op.input, ctx));
     default: return assertNever(op);
   }
 }
 
-function* checkingCancellation(batches: Iterable<Batch>, ctx: ExecContext): Iterable<Batch> {
+function* checkingCancellation(batches: Iterable<VBatch>, ctx: ExecContext): Iterable<VBatch> {
   for (const batch of batches) {
     ctx.checkCancelled?.();
     yield batch;

@@ -6,7 +6,8 @@
  * MIN/MAX keep a monotonic queue of candidate positions.
  */
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
-import { addExact, compileAggregateInput, createAccumulator, finishSum, type Exact } from './aggregates.js';
+import { compileAggregateInput, createAccumulator, updateAccumulator } from './aggregates.js';
+import { addExact, finishSum, type Exact } from './aggregates-sum.js';
 import { addMoment, emptyMoments, momentsResult, removeMoment, toDoubleConverter, type Moments } from './aggregates-stats.js';
 import { compileExpr } from './expr.js';
 import type { AggregateSpec, Batch, WindowFrame } from './spec.js';
@@ -42,7 +43,7 @@ export function evaluateWindowAggregate(spec: AggregateSpec, frame: WindowFrame,
 function wholePartition(spec: AggregateSpec, batch: Batch, layout: WindowLayout, out: unknown[]): void {
   const acc = createAccumulator(spec);
   acc.grow(layout.partitionCount);
-  acc.update(layout.partitionOfRow, compileAggregateInput(spec)(batch), layout.rowCount);
+  updateAccumulator(acc, layout.partitionOfRow, compileAggregateInput(spec)(batch), layout.rowCount);
   const results = new Array<unknown>(layout.partitionCount);
   for (let p = 0; p < layout.partitionCount; p++) results[p] = acc.result(p);
   for (let i = 0; i < layout.rowCount; i++) out[i] = results[layout.partitionOfRow[i]!];

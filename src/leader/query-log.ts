@@ -3,6 +3,7 @@
  * Bounded: Redshift keeps a few days of logs; we keep the most recent entries.
  */
 import type { TaskInfo } from '../exec/task.js';
+import { LoadLog } from './load-log.js';
 
 const MAX_ENTRIES = 5000;
 
@@ -19,6 +20,8 @@ export interface QueryLogEntry {
 export class QueryLog {
   private nextQueryId = 1;
   readonly entries: QueryLogEntry[] = [];
+  /** COPY's per-file and per-error rows (STL_LOAD_COMMITS, STL_FILE_SCAN, STL_LOAD_ERRORS). */
+  readonly loads = new LoadLog();
 
   start(sessionId: number, text: string): QueryLogEntry {
     const now = Date.now() * 1000;

@@ -10,7 +10,8 @@ import { fromWire, type WireBatch } from '../exec/batch-wire.js';
 import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState } from '../types/errors.js';
-import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type Topology } from './task.js';
+import { taskTable } from './slice-versions.js';
+import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type TaskReply, type Topology } from './task.js';
 
 export interface ExecutionEnv {
   readonly runner: NodeRunner;
@@ -70,21 +71,30 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
   const scans = scannedTables(fragment.root);
   const inputIds = exchangeInputs(fragment.root);
   const replies = slices.map(async (slice) => {
-    const tables: Record<number, TaskMessage['tables'][number]> = {};
-    for (const { tableId, allCopy } of scans) {
-      tables[tableId] = env.tableData(tableId).slices[allCopy ? allCopySlice(topology, slice) : slice]!;
-    }
-    const inputs: Record<number, readonly WireBatch[]> = {};
-    for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
     const node = nodeOfSlice(topology, slice);
+    const message = (resend: boolean): TaskMessage => {
+      const tables: Record<number, TaskMessage['tables'][number]> = {};
+      for (const { tableId, allCopy } of scans) {
+        const data = env.tableData(tableId).slices[allCopy ? allCopySlice(topology, slice) : slice]!;
+        tables[tableId] = taskTable(env.runner, node, data, resend);
+      }
+      const inputs: Record<number, readonly WireBatch[]> = {};
+      for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
+      return { fragment, slice, sliceCount: count, tables, inputs };
+    };
     const started = performance.now();
-    let reply;
+    let reply: TaskReply;
     try {
-      reply = await env.runner.run(node, { fragment, slice, sliceCount: count, tables, inputs });
+      reply = await env.runner.run(node, message(false));
+      // The node no longer held some table data: once more, with all of it.
+      if (!reply.ok && 'missingVersions' in reply) reply = await env.runner.run(node, message(true));
     } catch (err) {
       throw new SqlError(SqlState.internalError, `compute node ${node} failed while running slice ${slice}: ${(err as Error).message}`);
     }
-    if (!reply.ok) throw SqlError.fromJSON(reply.error);
+    if (!reply.ok) {
+      if ('missingVersions' in reply) throw new SqlError(SqlState.internalError, `compute node ${node} lost table data it was just sent`);
+      throw SqlError.fromJSON(reply.error);
+    }
     tasks.push({ fragment: fragment.id, slice, node, ranOnNode: reply.node, rows: reply.rows, elapsedMs: performance.now() - started });
     return reply.outputs;
   });

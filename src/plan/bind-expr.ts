@@ -451,6 +451,10 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
       return { kind: 'const', value: ctx.env.session.database, type: varcharType(128) };
     case 'pg_backend_pid':
       return { kind: 'const', value: ctx.env.session.sessionId, type: INTEGER };
+    case 'pg_last_copy_id':
+      return { kind: 'const', value: ctx.env.session.lastCopyId, type: INTEGER };
+    case 'pg_last_copy_count':
+      return { kind: 'const', value: BigInt(ctx.env.session.lastCopyCount), type: BIGINT };
     case 'getdate':
       return { kind: 'const', value: Math.floor(ctx.env.statementTime / 1e6) * 1e6, type: TIMESTAMP };
     case 'sysdate':

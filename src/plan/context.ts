@@ -17,6 +17,10 @@ export interface SessionInfo {
   readonly searchPath: readonly string[];
   /** The session's temp schema name (pg_temp_N). */
   readonly tempSchema: string;
+  /** pg_last_copy_id(): the query id of the session's last COPY, -1 before any. */
+  readonly lastCopyId: number;
+  /** pg_last_copy_count(): rows the session's last COPY loaded (0 when it failed or none ran). */
+  readonly lastCopyCount: number;
 }
 
 export interface BindEnvironment {

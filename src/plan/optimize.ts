@@ -1,7 +1,8 @@
 /**
  * Logical rewrites before distribution planning: push WHERE conjuncts down to the FROM item they
  * belong to, or into the join whose two sides they connect (so `FROM a, b WHERE a.k = b.k` becomes
- * a hash join instead of a cross product).
+ * a hash join instead of a cross product); push a join's ON conjuncts that read one input only into
+ * that input where the join type allows.
  */
 import type { PExpr } from '../exec/spec.js';
 import { BOOLEAN } from '../types/index.js';
@@ -17,7 +18,7 @@ export function optimize(plan: LPlan): LPlan {
     case 'project':
       return { ...plan, input: optimize(plan.input) };
     case 'join': {
-      const join = { ...plan, left: optimize(plan.left), right: optimize(plan.right) };
+      const join = pushJoinCondition({ ...plan, left: optimize(plan.left), right: optimize(plan.right) });
       return join.joinType === 'semi' || join.joinType === 'anti' ? pushSemiJoin(join) : join;
     }
     case 'aggregate':
@@ -89,13 +90,45 @@ function pushFilter(plan: LPlan, parts: PExpr[]): LPlan {
     const usesRight = cols.some((c) => c >= leftWidth);
     if (!usesRight) toLeft.push(p);
     else if (!usesLeft && plan.joinType === 'inner') toRight.push(mapColumns(p, (i) => i - leftWidth));
-    else if (plan.joinType === 'inner') toJoin.push(p);
-    else stay.push(p);
+    else {
+      if (plan.joinType === 'inner') toJoin.push(p);
+      else stay.push(p);
+      // What the condition implies about one input filters that input early; it stays in full above.
+      const onLeft = impliedFilter(p, (c) => c < leftWidth);
+      if (onLeft) toLeft.push(onLeft);
+      const onRight = plan.joinType === 'inner' ? impliedFilter(p, (c) => c >= leftWidth) : null;
+      if (onRight) toRight.push(mapColumns(onRight, (i) => i - leftWidth));
+    }
   }
   const left = pushFilter(plan.left, toLeft);
   const right = pushFilter(plan.right, toRight);
   const condition = andAll([...(plan.condition ? conjuncts(plan.condition) : []), ...toJoin]);
   return withFilter({ ...plan, left, right, condition }, stay);
+}
+
+/**
+ * ON conjuncts over one input only filter that input, unless it is a side the join preserves: the
+ * right input for inner, left, semi and anti joins (TPC-H Q13's `o_comment NOT LIKE ...` in a LEFT
+ * JOIN's ON), the left one for inner, right and semi joins (an anti join keeps left rows the
+ * condition rejects). Volatile conjuncts stay where they are.
+ */
+function pushJoinCondition(plan: Extract<LPlan, { kind: 'join' }>): Extract<LPlan, { kind: 'join' }> {
+  if (!plan.condition || plan.joinType === 'full') return plan;
+  const leftWidth = plan.left.types.length;
+  const filtersLeft = plan.joinType === 'inner' || plan.joinType === 'right' || plan.joinType === 'semi';
+  const filtersRight = plan.joinType !== 'right';
+  const toLeft: PExpr[] = [];
+  const toRight: PExpr[] = [];
+  const stay: PExpr[] = [];
+  for (const c of conjuncts(plan.condition)) {
+    const cols = referencedColumns(c);
+    if (cols.length === 0 || isVolatile(c)) stay.push(c);
+    else if (filtersLeft && cols.every((i) => i < leftWidth)) toLeft.push(c);
+    else if (filtersRight && cols.every((i) => i >= leftWidth)) toRight.push(mapColumns(c, (i) => i - leftWidth));
+    else stay.push(c);
+  }
+  if (toLeft.length === 0 && toRight.length === 0) return plan;
+  return { ...plan, left: pushFilter(plan.left, toLeft), right: pushFilter(plan.right, toRight), condition: andAll(stay) };
 }
 
 /** A conjunct over a projection's output is the same conjunct over its input, with the expressions substituted. */
@@ -141,6 +174,26 @@ function factorOr(p: PExpr): PExpr[] {
   // A branch left with nothing is TRUE: the OR holds whenever the common part does.
   if (rest.some((r) => r === null)) return common;
   return [...common, { kind: 'or', args: rest as PExpr[], type: BOOLEAN }];
+}
+
+/**
+ * What a disjunction implies about the columns `inside` selects: for `(a1 AND b1) OR (a2 AND b2)`
+ * where a1 and a2 read only those columns, every row that passes satisfies `a1 OR a2` — a filter one
+ * join input can apply before the join (TPC-H Q07's nation pairs, Q19's brands and quantities).
+ * Null when some branch says nothing about those columns. Volatile conjuncts are never duplicated.
+ */
+function impliedFilter(p: PExpr, inside: (column: number) => boolean): PExpr | null {
+  if (p.kind !== 'or') return null;
+  const implied: PExpr[] = [];
+  for (const branch of disjuncts(p)) {
+    const own = conjuncts(branch).filter((c) => {
+      const cols = referencedColumns(c);
+      return cols.length > 0 && cols.every(inside) && !isVolatile(c);
+    });
+    if (own.length === 0) return null;
+    implied.push(andAll(own)!);
+  }
+  return { kind: 'or', args: implied, type: BOOLEAN };
 }
 
 function disjuncts(e: PExpr): PExpr[] {

@@ -37,8 +37,13 @@ export interface PlanningInput {
   tableRows(tableId: number): number;
 }
 
-/** Inner sides up to this many estimated rows are broadcast rather than redistributed. */
+/** Inner sides up to this many estimated rows may be broadcast (every slice holds a copy). */
 const BROADCAST_ROWS = 20_000;
+/**
+ * Copies a broadcast makes, for comparing it with a redistribution: the planner does not know the
+ * cluster's size, and the default cluster has 4 slices.
+ */
+const BROADCAST_COPIES = 4;
 
 export function toPhysical(plan: LPlan, names: readonly string[], input: PlanningInput): PhysicalPlan & { joinLabels: DistLabel[] } {
   const builder = new FragmentBuilder(input);
@@ -283,21 +288,32 @@ class FragmentBuilder {
       // Swap so the ALL table is the inner (build) side, then restore the column order.
       return this.swappedJoin(plan, left, right, pairs, residual, leftWidth);
     }
-    if (left.placement.kind === 'hashed' && hashedOn(left.placement, leftKeys) && right.placement.kind !== 'replicated') {
-      right = this.redistribute(right, alignKeys(left.placement, leftKeys, rightKeys));
-      return inFragment('DS_DIST_INNER');
+    // Move as few rows as possible: redistributing a side moves its rows once, broadcasting the
+    // inner side moves a copy to every slice; a side already hashed on its join keys can stay.
+    const leftStays = left.placement.kind === 'hashed' && hashedOn(left.placement, leftKeys) && right.placement.kind !== 'replicated';
+    const rightStays = right.placement.kind === 'hashed' && hashedOn(right.placement, rightKeys) && left.placement.kind !== 'replicated';
+    const canBroadcast = right.rows <= BROADCAST_ROWS && outerPreserving && left.placement.kind !== 'replicated';
+    const options: { label: DistLabel; rowsMoved: number }[] = [];
+    if (leftStays) options.push({ label: 'DS_DIST_INNER', rowsMoved: right.rows });
+    if (rightStays) options.push({ label: 'DS_DIST_OUTER', rowsMoved: left.rows });
+    if (canBroadcast) options.push({ label: 'DS_BCAST_INNER', rowsMoved: right.rows * BROADCAST_COPIES });
+    options.push({ label: 'DS_DIST_BOTH', rowsMoved: left.rows + right.rows });
+    const best = options.reduce((a, b) => (b.rowsMoved < a.rowsMoved ? b : a));
+    switch (best.label) {
+      case 'DS_DIST_INNER':
+        right = this.redistribute(right, alignKeys(left.placement as Extract<Placement, { kind: 'hashed' }>, leftKeys, rightKeys));
+        break;
+      case 'DS_DIST_OUTER':
+        left = this.redistribute(left, alignKeys(right.placement as Extract<Placement, { kind: 'hashed' }>, rightKeys, leftKeys));
+        break;
+      case 'DS_BCAST_INNER':
+        right = this.broadcast(right);
+        break;
+      default:
+        left = this.redistribute(left, leftKeys);
+        right = this.redistribute(right, rightKeys);
     }
-    if (right.placement.kind === 'hashed' && hashedOn(right.placement, rightKeys) && left.placement.kind !== 'replicated') {
-      left = this.redistribute(left, alignKeys(right.placement, rightKeys, leftKeys));
-      return inFragment('DS_DIST_OUTER');
-    }
-    if (right.rows <= BROADCAST_ROWS && outerPreserving && left.placement.kind !== 'replicated') {
-      right = this.broadcast(right);
-      return inFragment('DS_BCAST_INNER');
-    }
-    left = this.redistribute(left, leftKeys);
-    right = this.redistribute(right, rightKeys);
-    return inFragment('DS_DIST_BOTH');
+    return inFragment(best.label);
   }
 
   private swappedJoin(

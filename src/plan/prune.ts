@@ -59,7 +59,7 @@ function prune(plan: LPlan, needed: readonly number[]): Pruned {
       return identity(prunedInside(plan));
     case 'filter': {
       const child = prune(plan.input, sortedUnique([...needed, ...referencedColumns(plan.predicate)]));
-      return { plan: { kind: 'filter', input: child.plan, predicate: remap(plan.predicate, child.map), types: child.plan.types }, map: child.map };
+      return onlyNeeded({ plan: { kind: 'filter', input: child.plan, predicate: remap(plan.predicate, child.map), types: child.plan.types }, map: child.map }, needed);
     }
     case 'project': {
       const keep = needed.length > 0 ? needed : [];
@@ -81,7 +81,7 @@ function prune(plan: LPlan, needed: readonly number[]): Pruned {
       const semi = plan.joinType === 'semi' || plan.joinType === 'anti';
       const types = semi ? left.plan.types : [...left.plan.types, ...right.plan.types];
       const outMap = semi ? left.map : map;
-      return { plan: { ...plan, left: left.plan, right: right.plan, condition, types }, map: outMap };
+      return onlyNeeded({ plan: { ...plan, left: left.plan, right: right.plan, condition, types }, map: outMap }, needed);
     }
     case 'aggregate': {
       const used = sortedUnique([...plan.groupKeys.flatMap((k) => referencedColumns(k)), ...plan.aggregates.flatMap(aggregateColumns)]);
@@ -114,6 +114,22 @@ function prune(plan: LPlan, needed: readonly number[]): Pruned {
     case 'window':
       return identity(prunedInside(plan));
   }
+}
+
+/**
+ * A filter or join outputs the columns its own condition reads; when nothing above needs them, a
+ * projection drops them, so they are not carried further — above all not across an exchange (TPC-H
+ * Q13 would redistribute every order's comment after filtering on it).
+ */
+function onlyNeeded(pruned: Pruned, needed: readonly number[]): Pruned {
+  // Something must still carry the rows when no column is needed.
+  const keep = needed.length > 0 ? needed : [...pruned.map.keys()].slice(0, 1);
+  if (keep.length === 0 || keep.length === pruned.plan.types.length) return pruned;
+  const exprs: PExpr[] = keep.map((i) => {
+    const index = pruned.map.get(i)!;
+    return { kind: 'col', index, type: pruned.plan.types[index]! };
+  });
+  return { plan: { kind: 'project', input: pruned.plan, exprs, types: exprs.map((e) => e.type) }, map: new Map(keep.map((old, i) => [old, i])) };
 }
 
 function aggregateColumns(a: { readonly arg: PExpr | null; readonly orderBy?: readonly { readonly expr: PExpr }[] }): number[] {

@@ -3,7 +3,7 @@
  * everything else to its command — inside the session's transaction (explicit, or one per statement).
  * Statements of one session run one at a time, in order.
  */
-import { runCommand, type ClusterCounters, type CommandContext, type CommandResult } from '../commands/index.js';
+import { runCommand, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
 import { batchToArrow, runQuery, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
@@ -22,6 +22,13 @@ export interface ClusterServices {
   readonly counters: ClusterCounters;
   readonly user: string;
   readonly database: string;
+  readonly copy: Omit<CopyEnvironment, 'onProgress'>;
+}
+
+/** Per-call options of Session.query. */
+export interface QueryOptions {
+  /** Called with per-slice progress while a COPY runs (about every 100 ms, and once at the end). */
+  readonly onCopyProgress?: (p: CopyProgress) => void;
 }
 
 export class SessionCore {
@@ -29,6 +36,8 @@ export class SessionCore {
   private readonly settings = new SessionSettings();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** pg_last_copy_id() / pg_last_copy_count(): -1 and 0 until the session's first COPY. */
+  private lastCopy = { query: -1, rows: 0 };
 
   constructor(
     private readonly cluster: ClusterServices,
@@ -36,8 +45,8 @@ export class SessionCore {
   ) {}
 
   /** Run one or more statements; the result is the last statement's. */
-  query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
-    const run = this.queue.then(() => this.runText(sql, params));
+  query(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
+    const run = this.queue.then(() => this.runText(sql, params, options));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -51,11 +60,11 @@ export class SessionCore {
     this.closed = true;
   }
 
-  private async runText(sql: string, params: readonly unknown[]): Promise<QueryResult> {
+  private async runText(sql: string, params: readonly unknown[], options: QueryOptions): Promise<QueryResult> {
     if (this.closed) throw new SqlError(SqlState.internalError, 'session is closed');
     const statements = parse(sql);
     let last: QueryResult = emptyResult('EMPTY', []);
-    for (const s of statements) last = await this.runStatement(s, params);
+    for (const s of statements) last = await this.runStatement(s, params, options);
     return last;
   }
 
@@ -66,6 +75,8 @@ export class SessionCore {
       database: this.cluster.database,
       searchPath: [this.tempSchema(), ...this.settings.searchPath(this.cluster.user)],
       tempSchema: this.tempSchema(),
+      lastCopyId: this.lastCopy.query,
+      lastCopyCount: this.lastCopy.rows,
     };
   }
 
@@ -73,7 +84,7 @@ export class SessionCore {
     return `pg_temp_${this.id}`;
   }
 
-  private async runStatement(parsed: ParsedStatement, params: readonly unknown[]): Promise<QueryResult> {
+  private async runStatement(parsed: ParsedStatement, params: readonly unknown[], options: QueryOptions): Promise<QueryResult> {
     const stmt = parsed.statement;
     if (stmt.kind === 'transaction') return this.transactionControl(stmt.action);
     if (this.txn?.failed) {
@@ -110,6 +121,11 @@ export class SessionCore {
           counters: this.cluster.counters,
           statementEnv: envFor,
           notice: (n) => notices.push(n),
+          statementText: parsed.text,
+          copy: { ...this.cluster.copy, onProgress: options.onCopyProgress },
+          recordCopy: (query, rows) => {
+            this.lastCopy = { query, rows };
+          },
         };
         const r: CommandResult = await runCommand(stmt, ctx);
         result = r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, notices, []) : emptyResult(r.command, notices, r.rowCount);
@@ -160,7 +176,7 @@ export class SessionCore {
   private async dropTempTables(): Promise<void> {
     const temps = this.cluster.db.committed.catalog.tables().filter((t) => t.temp && t.ownerSession === this.id);
     if (temps.length === 0) return;
-    await this.runText(`drop table ${temps.map((t) => `"${t.schema}"."${t.name}"`).join(', ')}`, []).catch(() => undefined);
+    await this.runText(`drop table ${temps.map((t) => `"${t.schema}"."${t.name}"`).join(', ')}`, [], {}).catch(() => undefined);
   }
 }
 

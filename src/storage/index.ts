@@ -6,8 +6,11 @@ export { arrowTypeFor, chunkToArrowData, blocksToArrowTable } from './arrow.js';
 export { zoneMapMayMatch } from './zone-map.js';
 export {
   type BlockRef, type SliceData, type TableData, COALESCE_BELOW_ROWS, EMPTY_SLICE,
-  emptyTableData, appendRows, deleteRows, liveRowCount, withSlices, addColumn, dropColumn, blockStarts,
+  emptyTableData, appendRows, appendBlocks, deleteRows, liveRowCount, withSlices, addColumn, dropColumn, blockStarts,
 } from './table-data.js';
-export { readSlice, type ScanOptions, type ScanBatch } from './scan.js';
+export { liveBlocks, type LiveBlock } from './scan.js';
 export { placeRows, sliceForHash, takeRows, type Placement, type Topology } from './placement.js';
+export { valuesOfVector, vectorFromValues } from './vector-values.js';
+export { partitionVectors } from './vector-partition.js';
+export { buildBlocksFromVectors } from './vector-blocks.js';
 export { sliceStats, sliceBlockList, HIDDEN_COLUMNS, type SliceStats, type BlockListEntry } from './stats.js';

@@ -1,51 +1,36 @@
-/** Reading a slice for a table scan: one batch of live rows per block, blocks optionally skipped by zone map. */
+/**
+ * Reading a slice for a table scan: its blocks that have live rows, with the offsets of those rows
+ * (deleted rows left out), blocks optionally skipped by zone map. The scan decodes what it needs of
+ * each block itself (block-reader.ts), column by column and only for the rows it keeps.
+ */
 import type { Block } from './block.js';
-import { readColumn } from './block-reader.js';
 import type { SliceData } from './table-data.js';
 
 export { zoneMapMayMatch } from './zone-map.js';
 
-export interface ScanOptions {
-  /** Also return each row's id (its offset within the slice), for UPDATE and DELETE. */
-  readonly withRowIds: boolean;
-  /** Return false to skip a block without reading it (exec decides, typically from zone maps). */
-  readonly blockFilter?: (block: Block) => boolean;
+export interface LiveBlock {
+  readonly block: Block;
+  /** The block's first row as an offset within the slice (row ids are slice offsets). */
+  readonly firstRow: number;
+  /** Offsets within the block of its live rows, ascending; null when no row is deleted. */
+  readonly live: Int32Array | null;
 }
 
-export interface ScanBatch {
-  readonly columns: unknown[][];
-  readonly rowCount: number;
-  readonly rowIds?: number[];
-}
-
-/** The live rows of the slice's columns `columnOrdinals`, one batch per block that has any. */
-export function readSlice(slice: SliceData, columnOrdinals: readonly number[], options: ScanOptions): ScanBatch[] {
-  const batches: ScanBatch[] = [];
-  let blockStart = 0;
-  for (const ref of slice.blocks) {
-    const { block, deleted } = ref;
-    const start = blockStart;
-    blockStart += block.rowCount;
-    const live = block.rowCount - ref.deletedCount;
-    if (live === 0 || (options.blockFilter !== undefined && !options.blockFilter(block))) continue;
-    const columns = columnOrdinals.map((c) => readColumn(block.columns[c]!));
-    let rowIds: number[] | undefined;
-    if (options.withRowIds) {
-      rowIds = new Array<number>(block.rowCount);
-      for (let i = 0; i < block.rowCount; i++) rowIds[i] = start + i;
-    }
-    if (deleted !== null) {
-      for (const column of columns) dropDeleted(column, deleted);
-      if (rowIds !== undefined) dropDeleted(rowIds, deleted);
-    }
-    batches.push(rowIds === undefined ? { columns, rowCount: live } : { columns, rowCount: live, rowIds });
+/** The slice's blocks with live rows; `blockFilter` returns false to skip a block unread (zone maps). */
+export function* liveBlocks(slice: SliceData, blockFilter?: (block: Block) => boolean): Iterable<LiveBlock> {
+  let firstRow = 0;
+  for (const { block, deleted, deletedCount } of slice.blocks) {
+    const start = firstRow;
+    firstRow += block.rowCount;
+    if (block.rowCount === deletedCount || (blockFilter !== undefined && !blockFilter(block))) continue;
+    yield { block, firstRow: start, live: deleted === null ? null : liveRows(deleted, block.rowCount) };
   }
-  return batches;
 }
 
-/** Compacts `values` in place to the entries whose delete flag is 0. */
-function dropDeleted(values: unknown[], deleted: Uint8Array): void {
-  let kept = 0;
-  for (let i = 0; i < values.length; i++) if (deleted[i] === 0) values[kept++] = values[i];
-  values.length = kept;
+/** Offsets of the rows whose delete flag is 0. */
+function liveRows(deleted: Uint8Array, rowCount: number): Int32Array {
+  const rows = new Int32Array(rowCount);
+  let k = 0;
+  for (let i = 0; i < rowCount; i++) if (deleted[i] === 0) rows[k++] = i;
+  return rows.subarray(0, k);
 }

@@ -54,6 +54,16 @@ export function appendRows(slice: SliceData, types: readonly SqlType[], columns:
   return { blocks, sortedRows, rowCount: slice.rowCount + rowCount };
 }
 
+/** appendRows for rows already built into blocks (COPY builds them on the slice's node), same rules. */
+export function appendBlocks(slice: SliceData, blocks: readonly Block[], opts: { sorted?: boolean } = {}): SliceData {
+  const rowCount = blocks.reduce((n, b) => n + b.rowCount, 0);
+  if (rowCount === 0) return slice;
+  const sortedRows = opts.sorted === true && slice.rowCount === 0 ? rowCount : slice.sortedRows;
+  const refs = [...slice.blocks, ...blocks.filter((b) => b.rowCount > 0).map(freshRef)];
+  coalesceTail(refs, blocks[0]!.columns.map((c) => c.type));
+  return { blocks: refs, sortedRows, rowCount: slice.rowCount + rowCount };
+}
+
 /**
  * Merges the last two blocks while both are small and the earlier one is no larger than the later
  * one: small blocks then behave like a binary counter (sizes halve toward the end), so each row is

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compileExpr, compilePredicate } from '../../src/exec/expr.js';
+import { compileExpr } from '../../src/exec/expr.js';
+import { compilePredicate } from '../../src/exec/predicate.js';
 import type { Batch, PExpr } from '../../src/exec/spec.js';
 import { BOOLEAN, DOUBLE, INTEGER, SqlError, decimalType, varcharType, charType } from '../../src/types/index.js';
 import { and, batchOf, cmp, col, lit, not, or } from './helpers.js';
@@ -55,10 +56,10 @@ describe('three-valued logic', () => {
     expect(evaluate(e, b)).toEqual([true, true]);
   });
   it('a predicate selects only TRUE rows', () => {
-    expect(compilePredicate(and(bool(0), bool(1)))(pairs)).toEqual([0]);
-    expect(compilePredicate(or(bool(0), bool(1)))(pairs)).toEqual([0, 1, 2, 6, 7]);
+    expect(Array.from(compilePredicate(and(bool(0), bool(1)))(pairs, null))).toEqual([0]);
+    expect(Array.from(compilePredicate(or(bool(0), bool(1)))(pairs, null))).toEqual([0, 1, 2, 6, 7]);
     const b = batchOf([[1, 2], [null, 2], [3, 3], [4, null], [5, 1]]);
-    expect(compilePredicate(and(cmp('>=', col(0), lit(3)), cmp('<', col(1), lit(3))))(b)).toEqual([4]);
+    expect(Array.from(compilePredicate(and(cmp('>=', col(0), lit(3)), cmp('<', col(1), lit(3))))(b, null))).toEqual([4]);
   });
 });
 
@@ -68,7 +69,7 @@ describe('comparisons', () => {
     expect(evaluate(cmp('<', col(0), col(1)), b)).toEqual([true, false, false, null, null]);
     expect(evaluate(cmp('<>', col(0), col(1)), b)).toEqual([true, false, true, null, null]);
     expect(evaluate(cmp('>=', col(0), lit(2)), b)).toEqual([false, true, true, null, false]);
-    expect(compilePredicate(cmp('>=', col(0), lit(null)))(b)).toEqual([]);
+    expect(Array.from(compilePredicate(cmp('>=', col(0), lit(null)))(b, null))).toEqual([]);
   });
   it('compare decimals (bigints) and strings with trailing blanks ignored', () => {
     const dec = decimalType(10, 2);

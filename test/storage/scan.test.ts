@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBlocks } from '../../src/storage/block-builder.js';
 import { BLOCK_ROWS } from '../../src/storage/block.js';
-import { readSlice, zoneMapMayMatch } from '../../src/storage/scan.js';
+import { liveBlocks, zoneMapMayMatch } from '../../src/storage/scan.js';
 import { EMPTY_SLICE, appendRows, deleteRows } from '../../src/storage/table-data.js';
 import { INTEGER, varcharType } from '../../src/types/datatype.js';
 
@@ -10,36 +10,28 @@ const N = BLOCK_ROWS + 4;
 const IDS = Array.from({ length: N }, (_, i) => i);
 const slice = appendRows(EMPTY_SLICE, TYPES, [IDS, IDS.map((i) => `v${i}`)], N);
 
-describe('readSlice', () => {
-  it('returns one batch per block with the requested columns in order', () => {
-    const batches = readSlice(slice, [1, 0], { withRowIds: false });
-    expect(batches.map((b) => b.rowCount)).toEqual([BLOCK_ROWS, 4]);
-    expect(batches[1]!.columns).toEqual([[`v${BLOCK_ROWS}`, `v${BLOCK_ROWS + 1}`, `v${BLOCK_ROWS + 2}`, `v${BLOCK_ROWS + 3}`], [BLOCK_ROWS, BLOCK_ROWS + 1, BLOCK_ROWS + 2, BLOCK_ROWS + 3]]);
-    expect(batches[0]!.rowIds).toBeUndefined();
+describe('liveBlocks', () => {
+  it('yields each block with its first row; live rows are all of them without deletions', () => {
+    const blocks = [...liveBlocks(slice)];
+    expect(blocks.map((b) => [b.block.rowCount, b.firstRow, b.live])).toEqual([[BLOCK_ROWS, 0, null], [4, BLOCK_ROWS, null]]);
   });
 
-  it('skips deleted rows and reports row ids as offsets within the slice', () => {
+  it('leaves deleted rows out of the live rows', () => {
     const v2 = deleteRows(slice, [1, BLOCK_ROWS + 2]);
-    const batches = readSlice(v2, [0], { withRowIds: true });
-    expect(batches[0]!.rowCount).toBe(BLOCK_ROWS - 1);
-    expect(batches[0]!.columns[0]!.slice(0, 3)).toEqual([0, 2, 3]);
-    expect(batches[0]!.rowIds!.slice(0, 3)).toEqual([0, 2, 3]);
-    expect(batches[1]!.columns[0]).toEqual([BLOCK_ROWS, BLOCK_ROWS + 1, BLOCK_ROWS + 3]);
-    expect(batches[1]!.rowIds).toEqual([BLOCK_ROWS, BLOCK_ROWS + 1, BLOCK_ROWS + 3]);
+    const blocks = [...liveBlocks(v2)];
+    expect(Array.from(blocks[0]!.live!.subarray(0, 3))).toEqual([0, 2, 3]);
+    expect(blocks[0]!.live!.length).toBe(BLOCK_ROWS - 1);
+    expect(Array.from(blocks[1]!.live!)).toEqual([0, 1, 3]);
   });
 
   it('omits blocks whose rows are all deleted', () => {
     const v2 = deleteRows(slice, [BLOCK_ROWS, BLOCK_ROWS + 1, BLOCK_ROWS + 2, BLOCK_ROWS + 3]);
-    expect(readSlice(v2, [0], { withRowIds: false }).map((b) => b.rowCount)).toEqual([BLOCK_ROWS]);
+    expect([...liveBlocks(v2)].map((b) => b.block.rowCount)).toEqual([BLOCK_ROWS]);
   });
 
   it('skips blocks the filter rejects, by zone map', () => {
-    const batches = readSlice(slice, [0], {
-      withRowIds: true,
-      blockFilter: (block) => zoneMapMayMatch(block.columns[0]!, BLOCK_ROWS + 1, null, true, false),
-    });
-    expect(batches.length).toBe(1);
-    expect(batches[0]!.rowIds![0]).toBe(BLOCK_ROWS);
+    const blocks = [...liveBlocks(slice, (block) => zoneMapMayMatch(block.columns[0]!, BLOCK_ROWS + 1, null, true, false))];
+    expect(blocks.map((b) => b.firstRow)).toEqual([BLOCK_ROWS]);
   });
 });
 

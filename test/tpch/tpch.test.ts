@@ -1,5 +1,5 @@
 /**
- * TPC-H at SF0.01: the eight tables loaded into a 2 x 2 Slicewise cluster (INSERT ... VALUES) and
+ * TPC-H at SF0.01: the eight tables loaded into a 2 x 2 Slicewise cluster (COPY from the gzipped dbgen files) and
  * into DuckDB (read_csv) from the same dbgen files, then each of the 22 queries as its own test,
  * compared with DuckDB's answer. Queries on KNOWN_FAILING are expected to fail, and flag it when
  * they start passing.
@@ -10,7 +10,7 @@ import { canonSlicewise, diffResults } from '../helpers/compare.js';
 import { expectedRowCounts, type ScaleFactor } from './data.js';
 import { TpchDuck } from './duck.js';
 import { KNOWN_FAILING } from './known-failing.js';
-import { formatLoadReport, loadTpch, type LoadReport } from './load.js';
+import { copyTpch, formatLoadReport, TPCH_S3_ROOT, type LoadReport } from './load.js';
 import { tpchQueries, type TpchQuery } from './queries.js';
 import { TPCH_TABLES } from './schema.js';
 
@@ -34,8 +34,8 @@ describe(`TPC-H SF${SF}: Slicewise ${NODES} x 2 vs DuckDB`, () => {
   let load: LoadReport;
 
   beforeAll(async () => {
-    [cluster, duck] = await Promise.all([Cluster.start({ nodes: NODES, slicesPerNode: 2 }), TpchDuck.open(SF)]);
-    load = await loadTpch(cluster, SF);
+    [cluster, duck] = await Promise.all([Cluster.start({ nodes: NODES, slicesPerNode: 2, s3Root: TPCH_S3_ROOT }), TpchDuck.open(SF)]);
+    load = await copyTpch(cluster, SF);
     console.log(formatLoadReport(SF, load));
   }, 120_000);
 

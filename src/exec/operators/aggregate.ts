@@ -7,17 +7,23 @@
  * - 'single': input rows -> keys + results.
  * Without group keys, 'final' and 'single' emit exactly one row even for empty input.
  */
-import { compileAggregateInput, createAccumulator } from '../aggregates.js';
-import { compileExpr } from '../expr.js';
+import { compileAggregateInput, createAccumulator, updateAccumulator } from '../aggregates.js';
+import { compileVectors } from '../expr.js';
 import { GroupTable } from '../group-table.js';
-import type { Batch, POp } from '../spec.js';
+import type { PExpr, POp } from '../spec.js';
+import { boxColumn, type Column, type VBatch } from '../vector.js';
 
-export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Iterable<Batch>): Iterable<Batch> {
+/** Stands in for COUNT(*)'s missing argument in the list compiled together (never evaluated). */
+const NO_ARGUMENT: PExpr = { kind: 'const', value: null, type: { kind: 'unknown' } };
+
+export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Iterable<VBatch>): Iterable<VBatch> {
   const keyCount = op.groupKeys.length;
   const groups = new GroupTable(keyCount);
   const accumulators = op.aggregates.map(createAccumulator);
-  const keyExprs = op.groupKeys.map(compileExpr);
-  const argExprs = op.aggregates.map(compileAggregateInput);
+  // Keys and arguments compiled together share their common subexpressions.
+  const compiled = compileVectors([...op.groupKeys, ...op.aggregates.map((a) => a.arg ?? NO_ARGUMENT)]);
+  const keyExprs = compiled.slice(0, keyCount);
+  const argExprs = op.aggregates.map((a, j) => compileAggregateInput(a, compiled[keyCount + j]!));
 
   for (const batch of input) {
     const n = batch.rowCount;
@@ -26,13 +32,13 @@ export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Itera
       const ids = groups.assign(batch.columns.slice(0, keyCount), n);
       accumulators.forEach((acc, j) => {
         acc.grow(groups.size);
-        acc.merge(ids, batch.columns[keyCount + j]!, n);
+        acc.merge(ids, boxColumn(batch.columns[keyCount + j]!), n);
       });
     } else {
       const ids = groups.assign(keyExprs.map((k) => k(batch)), n);
       accumulators.forEach((acc, j) => {
         acc.grow(groups.size);
-        acc.update(ids, argExprs[j]?.(batch) ?? null, n);
+        updateAccumulator(acc, ids, argExprs[j]!(batch), n);
       });
     }
   }
@@ -43,10 +49,16 @@ export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Itera
   }
   const count = groups.size;
   if (count === 0) return;
-  const columns: unknown[][] = groups.keyColumns.slice();
+  const columns: Column[] = groups.keyColumns.slice();
   for (const acc of accumulators) {
+    const partial = op.phase === 'partial';
+    const whole = partial ? acc.stateColumn?.(count) : acc.resultColumn?.(count);
+    if (whole) {
+      columns.push(whole);
+      continue;
+    }
     const out = new Array<unknown>(count);
-    if (op.phase === 'partial') for (let g = 0; g < count; g++) out[g] = acc.state(g);
+    if (partial) for (let g = 0; g < count; g++) out[g] = acc.state(g);
     else for (let g = 0; g < count; g++) out[g] = acc.result(g);
     columns.push(out);
   }

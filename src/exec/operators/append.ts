@@ -1,6 +1,6 @@
 /** UNION ALL: every input's rows, input after input. */
-import type { Batch } from '../spec.js';
+import type { VBatch } from '../vector.js';
 
-export function* append(inputs: readonly Iterable<Batch>[]): Iterable<Batch> {
+export function* append(inputs: readonly Iterable<VBatch>[]): Iterable<VBatch> {
   for (const input of inputs) yield* input;
 }

@@ -1,8 +1,8 @@
 /** SELECT DISTINCT: each row the first time its values (under Redshift equality) are seen. Streams. */
 import { GroupTable } from '../group-table.js';
-import type { Batch } from '../spec.js';
+import type { VBatch } from '../vector.js';
 
-export function* distinct(input: Iterable<Batch>): Iterable<Batch> {
+export function* distinct(input: Iterable<VBatch>): Iterable<VBatch> {
   let table: GroupTable | null = null;
   for (const batch of input) {
     table ??= new GroupTable(batch.columns.length);

@@ -4,19 +4,17 @@
  * for outer joins, probe rows alone for semi/anti joins.
  */
 import { assertNever } from '../../types/index.js';
-import { gatherColumn, gatherUsedColumns } from '../batch.js';
-import { columnsUsed, compilePredicate } from '../expr.js';
-import type { Batch, JoinType, PExpr } from '../spec.js';
+import { gatherUsedColumns } from '../batch.js';
+import { columnsUsed } from '../expr.js';
+import type { Pairs } from '../join-table.js';
+import { compilePredicate, type Selector } from '../predicate.js';
+import type { JoinType, PExpr } from '../spec.js';
+import { gatherColumn, nullColumn, type Column, type VBatch } from '../vector.js';
 
-/** Candidate matches: probeRows[k] pairs with buildRows[k]. */
-export interface Pairs {
-  probeRows: number[];
-  buildRows: number[];
-}
 
 /** Keeps the pairs whose concatenated row (probe columns, then build columns) satisfies `condition`. */
 export class PairFilter {
-  private readonly select: (b: Batch) => number[];
+  private readonly select: Selector;
   private readonly probeUsed: number[];
   private readonly buildUsed: number[];
 
@@ -27,15 +25,21 @@ export class PairFilter {
     this.buildUsed = used.filter((c) => c >= probeWidth).map((c) => c - probeWidth);
   }
 
-  apply(probe: Batch, build: Batch, pairs: Pairs): Pairs {
+  apply(probe: VBatch, build: VBatch, pairs: Pairs): Pairs {
     if (pairs.probeRows.length === 0) return pairs;
     // Only the columns the condition reads are gathered for the candidate rows.
     const left = gatherUsedColumns(probe, pairs.probeRows, this.probeUsed);
     const right = gatherUsedColumns(build, pairs.buildRows, this.buildUsed);
-    const candidates: Batch = { columns: [...left.columns, ...right.columns], rowCount: pairs.probeRows.length };
-    const keep = this.select(candidates);
+    const candidates: VBatch = { columns: [...left.columns, ...right.columns], rowCount: pairs.probeRows.length };
+    const keep = this.select(candidates, null);
     if (keep.length === pairs.probeRows.length) return pairs;
-    return { probeRows: keep.map((k) => pairs.probeRows[k]!), buildRows: keep.map((k) => pairs.buildRows[k]!) };
+    const probeRows = new Array<number>(keep.length);
+    const buildRows = new Array<number>(keep.length);
+    for (let j = 0; j < keep.length; j++) {
+      probeRows[j] = pairs.probeRows[keep[j]!]!;
+      buildRows[j] = pairs.buildRows[keep[j]!]!;
+    }
+    return { probeRows, buildRows };
   }
 }
 
@@ -46,14 +50,14 @@ export class JoinEmitter {
 
   constructor(
     private readonly joinType: JoinType,
-    private readonly build: Batch,
+    private readonly build: VBatch,
     private readonly probeWidth: number,
   ) {
     this.buildMatched = joinType === 'right' || joinType === 'full' ? new Uint8Array(build.rowCount) : null;
   }
 
   /** The output for one probe batch, given all its matching pairs (probe rows ascending). */
-  emitProbe(probe: Batch, pairs: Pairs): Batch | null {
+  emitProbe(probe: VBatch, pairs: Pairs): VBatch | null {
     const { probeRows, buildRows } = pairs;
     if (this.buildMatched) for (const r of buildRows) this.buildMatched[r] = 1;
     switch (this.joinType) {
@@ -79,7 +83,7 @@ export class JoinEmitter {
   }
 
   /** After the last probe batch: build rows that never matched, with NULL probe columns (right/full). */
-  emitUnmatchedBuild(): Batch | null {
+  emitUnmatchedBuild(): VBatch | null {
     if (!this.buildMatched) return null;
     const rows: number[] = [];
     for (let r = 0; r < this.build.rowCount; r++) if (!this.buildMatched[r]) rows.push(r);
@@ -89,23 +93,14 @@ export class JoinEmitter {
   }
 
   /** Probe columns then build columns of the pairs; row -1 (or no probe batch) stands for NULLs. */
-  private joined(probe: Batch | null, probeRows: readonly number[], buildRows: readonly number[]): Batch | null {
+  private joined(probe: VBatch | null, probeRows: readonly number[], buildRows: readonly number[]): VBatch | null {
     const n = probeRows.length;
     if (n === 0) return null;
-    const columns: unknown[][] = [];
-    for (let c = 0; c < this.probeWidth; c++) columns.push(probe ? gatherPadded(probe.columns[c]!, probeRows) : new Array<unknown>(n).fill(null));
-    for (const col of this.build.columns) columns.push(gatherPadded(col, buildRows));
+    const columns: Column[] = [];
+    for (let c = 0; c < this.probeWidth; c++) columns.push(probe ? gatherColumn(probe.columns[c]!, probeRows) : nullColumn(n));
+    for (const col of this.build.columns) columns.push(gatherColumn(col, buildRows));
     return { columns, rowCount: n };
   }
-}
-
-function gatherPadded(column: readonly unknown[], rows: readonly number[]): unknown[] {
-  const out = new Array<unknown>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    out[i] = r < 0 ? null : column[r];
-  }
-  return out;
 }
 
 /** Probe rows (ascending) that do (`matched`) or do not appear among the pairs' probe rows. */

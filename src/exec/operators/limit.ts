@@ -1,8 +1,9 @@
 /** LIMIT/OFFSET: skip `offset` rows, then pass `limit` rows (all when null). */
 import { sliceBatch } from '../batch.js';
-import type { Batch, POp } from '../spec.js';
+import type { POp } from '../spec.js';
+import type { VBatch } from '../vector.js';
 
-export function* limit(op: Extract<POp, { kind: 'limit' }>, input: Iterable<Batch>): Iterable<Batch> {
+export function* limit(op: Extract<POp, { kind: 'limit' }>, input: Iterable<VBatch>): Iterable<VBatch> {
   let toSkip = op.offset;
   let toTake = op.limit ?? Infinity;
   if (toTake <= 0) return;

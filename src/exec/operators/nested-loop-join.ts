@@ -4,19 +4,21 @@
  * condition is evaluated vectorized over each piece's pairs.
  */
 import { concatBatches, sliceBatch } from '../batch.js';
-import type { Batch, POp } from '../spec.js';
-import { JoinEmitter, PairFilter, type Pairs } from './join-output.js';
+import type { POp } from '../spec.js';
+import type { VBatch } from '../vector.js';
+import type { Pairs } from '../join-table.js';
+import { JoinEmitter, PairFilter } from './join-output.js';
 
 /** Most candidate pairs evaluated at once. */
 const MAX_PAIRS = 1 << 18;
 
 export function* nestedLoopJoin(
   op: Extract<POp, { kind: 'nestedLoopJoin' }>,
-  probeInput: Iterable<Batch>,
-  buildInput: Iterable<Batch>,
+  probeInput: Iterable<VBatch>,
+  buildInput: Iterable<VBatch>,
   probeWidth: number,
   buildWidth: number,
-): Iterable<Batch> {
+): Iterable<VBatch> {
   const build = concatBatches([...buildInput], buildWidth);
   const emitter = new JoinEmitter(op.joinType, build, probeWidth);
   if (build.rowCount === 0 && (op.joinType === 'inner' || op.joinType === 'semi' || op.joinType === 'right')) return;

@@ -4,17 +4,19 @@
  * The right side is read into a set of row keys; the left side streams.
  */
 import { gatherBatch } from '../batch.js';
-import type { Batch } from '../spec.js';
+import { boxBatch, type VBatch } from '../vector.js';
 import { compositeKey } from '../value-keys.js';
 
-export function* setOp(op: 'intersect' | 'except', left: Iterable<Batch>, right: Iterable<Batch>): Iterable<Batch> {
+export function* setOp(op: 'intersect' | 'except', left: Iterable<VBatch>, right: Iterable<VBatch>): Iterable<VBatch> {
   const rightKeys = new Set<string>();
-  for (const batch of right) {
+  for (const input of right) {
+    const batch = boxBatch(input);
     for (let r = 0; r < batch.rowCount; r++) rightKeys.add(compositeKey(batch.columns, r));
   }
   const emitted = new Set<string>();
   const wanted = op === 'intersect';
-  for (const batch of left) {
+  for (const input of left) {
+    const batch = boxBatch(input);
     const rows: number[] = [];
     for (let r = 0; r < batch.rowCount; r++) {
       const key = compositeKey(batch.columns, r);

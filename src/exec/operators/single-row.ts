@@ -4,10 +4,10 @@
  */
 import { SqlError, SqlState } from '../../types/index.js';
 import { sliceBatch } from '../batch.js';
-import type { Batch } from '../spec.js';
+import type { VBatch } from '../vector.js';
 
-export function* singleRow(input: Iterable<Batch>, width: number): Iterable<Batch> {
-  let row: Batch | null = null;
+export function* singleRow(input: Iterable<VBatch>, width: number): Iterable<VBatch> {
+  let row: VBatch | null = null;
   for (const batch of input) {
     if (batch.rowCount === 0) continue;
     if (row !== null || batch.rowCount > 1) {

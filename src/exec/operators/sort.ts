@@ -5,15 +5,16 @@
 import { concatBatches, gatherBatch } from '../batch.js';
 import { compileExpr } from '../expr.js';
 import { rowComparator } from '../row-compare.js';
-import type { Batch, POp, SortKey } from '../spec.js';
+import type { POp, SortKey } from '../spec.js';
+import type { VBatch } from '../vector.js';
 
-export function* sort(op: Extract<POp, { kind: 'sort' }>, input: Iterable<Batch>, width: number): Iterable<Batch> {
+export function* sort(op: Extract<POp, { kind: 'sort' }>, input: Iterable<VBatch>, width: number): Iterable<VBatch> {
   const sorted = sortBatch(concatBatches([...input], width), op.keys, op.limit);
   if (sorted.rowCount > 0) yield sorted;
 }
 
 /** The batch's rows in key order, only the first `limit` of them when given. */
-export function sortBatch(batch: Batch, keys: readonly SortKey[], limit: number | null): Batch {
+export function sortBatch(batch: VBatch, keys: readonly SortKey[], limit: number | null): VBatch {
   const n = batch.rowCount;
   const keep = limit === null ? n : Math.max(0, Math.min(limit, n));
   if (keep === 0) return gatherBatch(batch, []);

@@ -8,7 +8,8 @@ export function* values(op: Extract<POp, { kind: 'values' }>): Iterable<Batch> {
   if (op.rows.length === 0) return;
   const columns: unknown[][] = op.types.map(() => []);
   for (const row of op.rows) {
-    row.forEach((e, c) => columns[c]!.push(compileExpr(e)(ONE_ROW)[0]));
+    // Constants (most VALUES rows: INSERT literals) need no evaluator.
+    row.forEach((e, c) => columns[c]!.push(e.kind === 'const' ? e.value : compileExpr(e)(ONE_ROW)[0]));
   }
   yield { columns, rowCount: op.rows.length };
 }

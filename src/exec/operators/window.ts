@@ -7,11 +7,13 @@
  */
 import { columnsUsed } from '../expr.js';
 import type { Batch, POp, PExpr } from '../spec.js';
+import { boxBatch, type VBatch } from '../vector.js';
 import { evaluateWindowFunction, windowFunctionExprs } from '../window-functions.js';
 import { buildWindowLayout } from '../window-layout.js';
 
-export function* windowOperator(op: Extract<POp, { kind: 'window' }>, input: Iterable<Batch>, width: number): Iterable<Batch> {
-  const batches = [...input].filter((b) => b.rowCount > 0);
+export function* windowOperator(op: Extract<POp, { kind: 'window' }>, input: Iterable<VBatch>, width: number): Iterable<Batch> {
+  // Window functions read engine values.
+  const batches = [...input].filter((b) => b.rowCount > 0).map(boxBatch);
   if (batches.length === 0) return;
   const exprs: PExpr[] = [...op.partitionBy, ...op.orderBy.map((k) => k.expr), ...op.functions.flatMap(windowFunctionExprs)];
   const whole = gatherColumns(batches, width, new Set(exprs.flatMap(columnsUsed)));

@@ -1,0 +1,138 @@
+/**
+ * COPY parsing on one core: record splitting (src/io/formats) plus conversion into typed column vectors
+ * (src/io/convert), on TPC-H SF0.1 lineitem (~75 MB, '|'-delimited, a trailing '|' on every line).
+ * Input is pushed in 64 KiB chunks; the vectors are then taken (exact-size SharedArrayBuffer copies),
+ * timed separately (the table's last line includes that step). MB/s are input bytes over the median
+ * (and best) CPU time of a few runs after a warm-up (CPU time: the figure is per core, and other
+ * processes on the machine do not count — though on a shared machine they still slow it down). The last
+ * line takes the vectors every 65536 rows instead, as a caller bounding its memory would.
+ * With --expose-gc the previous run's garbage is collected before each run, outside the timing.
+ *   node --import tsx bench/copy-convert.ts [--runs N]
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { RowConverter } from '../src/io/convert/index.js';
+import type { LoadColumn } from '../src/io/convert/contract.js';
+import { createSplitter } from '../src/io/formats/index.js';
+import type { RecordSink } from '../src/io/formats/record.js';
+import type { ConversionOptions, DataFormat, RecordOptions } from '../src/io/load-options.js';
+import { charType, DATE, decimalType, INTEGER, varcharType, type SqlType } from '../src/types/datatype.js';
+import { tpchFile } from '../test/tpch/data.js';
+import { markdownTable, median } from './report.js';
+
+const CHUNK = 64 * 1024;
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+const MONEY = decimalType(15, 2);
+const LINEITEM: readonly [string, SqlType][] = [
+  ['l_orderkey', INTEGER], ['l_partkey', INTEGER], ['l_suppkey', INTEGER], ['l_linenumber', INTEGER],
+  ['l_quantity', MONEY], ['l_extendedprice', MONEY], ['l_discount', MONEY], ['l_tax', MONEY],
+  ['l_returnflag', charType(1)], ['l_linestatus', charType(1)],
+  ['l_shipdate', DATE], ['l_commitdate', DATE], ['l_receiptdate', DATE],
+  ['l_shipinstruct', charType(25)], ['l_shipmode', charType(10)], ['l_comment', varcharType(44)],
+];
+
+const COLUMNS: LoadColumn[] = LINEITEM.map(([name, type], field) => ({ name, type, notNull: true, source: { kind: 'field', field } }));
+const FORMAT: DataFormat = { kind: 'text', delimiter: 0x7c, escape: false, removeQuotes: false };
+const RECORDS: RecordOptions = { ignoreHeader: 0, ignoreBlankLines: false, fillRecord: false };
+const CONVERSION: ConversionOptions = {
+  nullAs: '\\N', emptyAsNull: false, blanksAsNull: false, truncateColumns: false, trimBlanks: false, acceptInvChars: null,
+  acceptAnyDate: false, dateFormat: 'YYYY-MM-DD', timeFormat: null, roundDec: false,
+};
+
+interface Outcome {
+  /** CPU ms of splitting and converting. */
+  readonly ms: number;
+  /** CPU ms of takeVectors (the exact-size SharedArrayBuffer copies), 0 when not taken. */
+  readonly takeMs: number;
+  readonly rows: number;
+  readonly errors: number;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+function push(data: Uint8Array, sink: RecordSink): void {
+  const splitter = createSplitter(FORMAT, RECORDS, [], sink);
+  for (let at = 0; at < data.length; at += CHUNK) splitter.push(data.subarray(at, Math.min(at + CHUNK, data.length)));
+  splitter.end();
+}
+
+function timeSplitAndConvert(data: Uint8Array): Outcome {
+  let errors = 0;
+  const converter = new RowConverter(COLUMNS, CONVERSION, RECORDS, FORMAT.kind, () => errors++);
+  const start = process.cpuUsage();
+  push(data, converter);
+  const ms = cpuMs(start);
+  const rows = converter.rowCount;
+  const taking = process.cpuUsage();
+  const vectors = converter.takeVectors(true);
+  const takeMs = cpuMs(taking);
+  if (vectors[0]!.length !== rows) throw new Error('vector length mismatch');
+  return { ms, takeMs, rows, errors };
+}
+
+/** Vectors taken every BATCH_ROWS rows (inside the timing): the builders then refill memory they already touched. */
+const BATCH_ROWS = 65536;
+
+function timeBatched(data: Uint8Array): Outcome {
+  let errors = 0;
+  let rows = 0;
+  const converter = new RowConverter(COLUMNS, CONVERSION, RECORDS, FORMAT.kind, () => errors++);
+  const sink: RecordSink = {
+    record(r) {
+      converter.record(r);
+      if (converter.rowCount === BATCH_ROWS) rows += converter.takeVectors(true)[0]!.length;
+    },
+    error: (e) => converter.error(e),
+  };
+  const start = process.cpuUsage();
+  push(data, sink);
+  rows += converter.takeVectors(true)[0]!.length;
+  return { ms: cpuMs(start), takeMs: 0, rows, errors };
+}
+
+function timeSplitOnly(data: Uint8Array): Outcome {
+  let rows = 0;
+  const start = process.cpuUsage();
+  push(data, { record: () => rows++, error: () => {} });
+  return { ms: cpuMs(start), takeMs: 0, rows, errors: 0 };
+}
+
+export function benchCopyConvert(): string {
+  const data = gunzipSync(readFileSync(tpchFile('0.1', 'lineitem')));
+  const mb = data.length / 1e6;
+  const table: string[][] = [];
+  const cases: [string, (d: Uint8Array) => Outcome][] = [
+    ['split only (io/formats)', timeSplitOnly],
+    ['split + convert (io/formats + io/convert)', timeSplitAndConvert],
+    [`split + convert + takeVectors every ${BATCH_ROWS} rows`, timeBatched],
+  ];
+  for (const [name, run] of cases) {
+    const outcomes = Array.from({ length: RUNS + 1 }, () => {
+      // The previous run's vectors are garbage: collect them outside the timing when node allows it.
+      (globalThis as { gc?: () => void }).gc?.();
+      return run(data);
+    }).slice(1);
+    const o = outcomes[0]!;
+    if (o.errors !== 0) throw new Error(`${name}: ${o.errors} load errors`);
+    const row = (label: string, times: number[]): void => {
+      const ms = median(times);
+      table.push([label, mb.toFixed(1), String(o.rows), ms.toFixed(0), (mb / (ms / 1000)).toFixed(0), (mb / (Math.min(...times) / 1000)).toFixed(0)]);
+    };
+    row(name, outcomes.map((x) => x.ms));
+    if (o.takeMs > 0) row(`${name} + takeVectors`, outcomes.map((x) => x.ms + x.takeMs));
+  }
+  return [
+    '## COPY parsing: split + convert, one core',
+    '',
+    `TPC-H SF0.1 lineitem (16 columns: 4 INTEGER, 4 DECIMAL(15,2), 3 DATE, 4 CHAR, 1 VARCHAR), ${CHUNK / 1024} KiB chunks, median CPU time of ${RUNS} runs after a warm-up.`,
+    '',
+    markdownTable(['pipeline', 'MB', 'rows', 'CPU ms (median)', 'MB/s (median)', 'MB/s (best run)'], table),
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(benchCopyConvert());

@@ -1,0 +1,153 @@
+/**
+ * COPY load parallelism: TPC-H SF0.1 lineitem (~75 MB of '|'-delimited text) split into 1, 2, 4, 8
+ * and 16 equal files, loaded into a 2 x 2 cluster with the object store's throughput model off and
+ * on (25 MB/s per stream, 10 ms per request). Side by side in the same run: DuckDB read_csv into a
+ * table (threads = 2) from 1 and from 8 files, and PostgreSQL COPY when psql reaches a server.
+ * Medians of a few runs; every load's row count is checked.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tpchFile } from '../test/tpch/data.js';
+import { TPCH_COLUMNS, duckType, redshiftDdl } from '../test/tpch/schema.js';
+import { postgresUnavailable } from '../test/tpch/postgres.js';
+import { formatMs, markdownTable, median } from './report.js';
+import { importSlicewise } from './slicewise.js';
+
+const FILE_COUNTS = [1, 2, 4, 8, 16] as const;
+const RUNS = 3;
+const MODEL = { mbPerSecond: 25, latencyMs: 10 };
+const IAM = "iam_role 'arn:aws:iam::123456789012:role/SlicewiseBench'";
+
+/** Splits the text at line boundaries into `n` parts of about equal size. */
+function splitLines(text: Buffer, n: number): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    let end = i === n ? text.length : Math.round((text.length * i) / n);
+    if (end < text.length) end = text.indexOf(0x0a, end) + 1 || text.length;
+    parts.push(text.subarray(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+interface Row {
+  readonly files: number;
+  readonly off: number;
+  readonly on: number;
+}
+
+export async function benchCopy(): Promise<string> {
+  const { Cluster } = await importSlicewise();
+  const text = gunzipSync(readFileSync(tpchFile('0.1', 'lineitem')));
+  const lineCount = text.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
+  const megabytes = text.length / 1e6;
+  const root = mkdtempSync(join(tmpdir(), 'slicewise-bench-s3-'));
+  for (const n of FILE_COUNTS) {
+    const dir = join(root, 'bench', `lineitem-${n}`);
+    mkdirSync(dir, { recursive: true });
+    splitLines(text, n).forEach((part, i) => writeFileSync(join(dir, `part-${String(i).padStart(3, '0')}.tbl`), part));
+  }
+  try {
+    const timeSlicewise = async (model: typeof MODEL | undefined, files: number): Promise<number> => {
+      const cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: root, s3Throughput: model });
+      try {
+        const samples: number[] = [];
+        for (let run = 0; run <= RUNS; run++) {
+          await cluster.query('drop table if exists lineitem');
+          await cluster.query(redshiftDdl('lineitem'));
+          const start = performance.now();
+          const r = await cluster.query(`copy lineitem from 's3://bench/lineitem-${files}/' ${IAM}`);
+          const ms = performance.now() - start;
+          if (r.rowCount !== lineCount) throw new Error(`loaded ${r.rowCount} rows, expected ${lineCount}`);
+          if (run > 0) samples.push(ms); // the first run warms up the workers
+        }
+        return median(samples);
+      } finally {
+        await cluster.close();
+      }
+    };
+    const rows: Row[] = [];
+    for (const files of FILE_COUNTS) {
+      console.error(`COPY from ${files} file(s)...`);
+      const row = { files, off: await timeSlicewise(undefined, files), on: await timeSlicewise(MODEL, files) };
+      console.error(`  model off ${formatMs(row.off)}, model on ${formatMs(row.on)}`);
+      rows.push(row);
+    }
+    const duck1 = await timeDuck(join(root, 'bench', 'lineitem-1', '*.tbl'), lineCount);
+    const duck8 = await timeDuck(join(root, 'bench', 'lineitem-8', '*.tbl'), lineCount);
+    const pg = timePostgres(join(root, 'bench', 'lineitem-1', 'part-000.tbl'));
+    const base = rows[0]!;
+    const table = markdownTable(
+      ['files', 'model off', 'MB/s', 'speed-up', `model on (${MODEL.mbPerSecond} MB/s/stream, simulated)`, 'speed-up'],
+      rows.map((r) => [
+        String(r.files),
+        formatMs(r.off),
+        (megabytes / (r.off / 1000)).toFixed(0),
+        `${(base.off / r.off).toFixed(2)}x`,
+        formatMs(r.on),
+        `${(base.on / r.on).toFixed(2)}x`,
+      ]),
+    );
+    const peers = markdownTable(
+      ['engine', 'load', 'MB/s', 'Slicewise 1 file / engine'],
+      [
+        ['DuckDB read_csv, 1 file (threads 2)', formatMs(duck1), (megabytes / (duck1 / 1000)).toFixed(0), `${(base.off / duck1).toFixed(2)}x`],
+        ['DuckDB read_csv, 8 files (threads 2)', formatMs(duck8), (megabytes / (duck8 / 1000)).toFixed(0), `${(base.off / duck8).toFixed(2)}x`],
+        ['PostgreSQL COPY, 1 file', pg === null ? 'n/a' : formatMs(pg), pg === null ? 'n/a' : (megabytes / (pg / 1000)).toFixed(0), pg === null ? 'n/a' : `${(base.off / pg).toFixed(2)}x`],
+      ],
+    );
+    return [
+      `### COPY: TPC-H SF0.1 lineitem (${megabytes.toFixed(1)} MB, ${lineCount} rows) into 2 nodes x 2 slices`,
+      '',
+      table,
+      '',
+      peers,
+      pg === null ? `\nPostgreSQL: ${postgresUnavailable() ?? 'not measured'}` : '',
+    ].join('\n');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function timeDuck(glob: string, lineCount: number): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  const columns = TPCH_COLUMNS.lineitem.map((c) => `'${c.name}': '${duckType(c)}'`).join(', ');
+  const samples: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    await conn.run('drop table if exists lineitem');
+    const start = performance.now();
+    await conn.run(`create table lineitem as select * exclude (dbgen_pad) from read_csv('${glob}', delim = '|', header = false, columns = {${columns}, 'dbgen_pad': 'VARCHAR'})`);
+    const ms = performance.now() - start;
+    const n = Number((await conn.runAndReadAll('select count(*) from lineitem')).getRows()[0]![0]);
+    if (n !== lineCount) throw new Error(`DuckDB loaded ${n} rows, expected ${lineCount}`);
+    if (run > 0) samples.push(ms);
+  }
+  conn.closeSync();
+  instance.closeSync();
+  return median(samples);
+}
+
+/** PostgreSQL COPY FROM STDIN through psql (server time plus the pipe), or null when no server answers. */
+function timePostgres(file: string): number | null {
+  if (postgresUnavailable() !== null) return null;
+  const columns = TPCH_COLUMNS.lineitem.map((c) => `${c.name} ${c.type}`).join(', ');
+  const psql = (input: string): void => {
+    const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1'], { input, encoding: 'utf8', maxBuffer: 2 ** 30 });
+    if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+  };
+  const samples: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    psql(`drop table if exists bench_lineitem; create table bench_lineitem (${columns}, dbgen_pad text);`);
+    const start = performance.now();
+    psql(`\\copy bench_lineitem from '${file}' with (format text, delimiter '|')`);
+    if (run > 0) samples.push(performance.now() - start);
+  }
+  psql('drop table if exists bench_lineitem;');
+  return median(samples);
+}

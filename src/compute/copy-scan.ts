@@ -1,0 +1,187 @@
+/**
+ * COPY on a compute node: each of the node's slices reads its files one at a time — object store
+ * stream, decompression, UTF-8, record splitting, conversion into column vectors — and the slices
+ * of one node run concurrently, interleaving at every awaited read (so with a throughput model the
+ * streams overlap as they would on a real node). Rows are then dealt to their destination slices.
+ */
+import { workerData } from 'node:worker_threads';
+import { CONTROL, PROGRESS, PROGRESS_FIELDS, type CopyFile, type CopyScanReply, type CopyScanTask, type FileScanStat, type SliceLoadError } from '../exec/copy-task.js';
+import { decompress } from '../io/compression.js';
+import { RowConverter } from '../io/convert/index.js';
+import type { LoadErrorRow } from '../io/convert/contract.js';
+import { toUtf8 } from '../io/encoding.js';
+import { createSplitter } from '../io/formats/index.js';
+import { readParquetColumns } from '../io/formats/parquet.js';
+import type { RecordError, RecordSink, TextRecord } from '../io/formats/record.js';
+import { readObject } from '../io/object-store.js';
+import { partitionVectors } from '../storage/index.js';
+import type { ColumnVector } from '../types/column-vector.js';
+import { SqlError, SqlState } from '../types/errors.js';
+import { readRange } from './scan-range.js';
+
+const node: number = (workerData as { node: number }).node;
+
+/** Rows a slice converts before handing them on as one group of vectors. */
+const ROWS_PER_GROUP = 65_536;
+
+/** Thrown inside a slice's read loop when the load must stop (error limit reached, or cancelled). */
+class StopLoad extends Error {}
+
+interface SliceOutcome {
+  readonly groups: ColumnVector[][];
+  readonly rows: number;
+  readonly errors: SliceLoadError[];
+  readonly files: FileScanStat[];
+  readonly fatal: SliceLoadError | null;
+}
+
+export async function copyScan(task: CopyScanTask): Promise<CopyScanReply> {
+  try {
+    const outcomes = await Promise.all(task.work.map((w) => scanSlice(task, w.slice, w.files)));
+    const perDestination: Record<number, ColumnVector[][]> = {};
+    let rows = 0;
+    let evenCursor = 0;
+    for (const [i, outcome] of outcomes.entries()) {
+      rows += outcome.rows;
+      // Each reading slice starts its EVEN round-robin at its own slice, so readers do not all pile onto slice 0.
+      evenCursor = task.work[i]!.slice;
+      for (const group of outcome.groups) {
+        const rowCount = group[0]?.length ?? 0;
+        if (rowCount === 0) continue;
+        const placed = partitionVectors(task.placement, group, rowCount, { sliceCount: task.sliceCount, slicesPerNode: task.slicesPerNode }, evenCursor);
+        evenCursor = placed.evenCursor;
+        for (const [dest, vectors] of placed.perSlice) (perDestination[dest] ??= []).push(vectors);
+      }
+    }
+    return {
+      ok: true,
+      node,
+      perDestination,
+      rows,
+      errors: outcomes.flatMap((o) => o.errors),
+      files: outcomes.flatMap((o) => o.files),
+      fatal: outcomes.find((o) => o.fatal !== null)?.fatal ?? null,
+    };
+  } catch (err) {
+    const error = err instanceof SqlError ? err : new SqlError(SqlState.internalError, (err as Error).message ?? String(err));
+    return { ok: false, error: error.toJSON() };
+  }
+}
+
+async function scanSlice(task: CopyScanTask, slice: number, files: readonly CopyFile[]): Promise<SliceOutcome> {
+  const progress = new Float64Array(task.counters.progress);
+  const control = new Int32Array(task.counters.control);
+  const at = slice * PROGRESS_FIELDS;
+  const errors: SliceLoadError[] = [];
+  const stats: FileScanStat[] = [];
+  const groups: ColumnVector[][] = [];
+  let rows = 0;
+  let current: CopyFile = files[0]!;
+  let fileErrors = 0;
+
+  const reject = (row: LoadErrorRow): void => {
+    errors.push({ ...row, lineNumber: current.partial ? -1 : row.lineNumber, slice, url: current.url, partial: current.partial, startOffset: current.start });
+    fileErrors++;
+    progress[at + PROGRESS.errors]!++;
+    const total = Atomics.add(control, CONTROL.errors, 1) + 1;
+    if (task.errorLimit !== null && total >= task.errorLimit) {
+      Atomics.store(control, CONTROL.stop, 1);
+      throw new StopLoad();
+    }
+  };
+  const converter = task.load.format.kind === 'parquet' ? null : new RowConverter(task.columns, task.load.conversion, task.load.records, task.load.format.kind, reject);
+
+  for (const file of files) {
+    if (Atomics.load(control, CONTROL.stop) !== 0) break;
+    current = file;
+    fileErrors = 0;
+    const startTime = nowMicros();
+    const rowsBefore = rows;
+    let bytes = 0;
+    let lines = 0;
+    try {
+      if (converter === null) {
+        const vectors = await readParquetFile(task, file, (n) => {
+          bytes += n;
+          progress[at + PROGRESS.bytes]! += n;
+        });
+        rows += vectors[0]?.length ?? 0;
+        lines = rows - rowsBefore;
+        progress[at + PROGRESS.rows]! += lines;
+        groups.push(vectors);
+      } else {
+        const sink: RecordSink = {
+          record: (r: TextRecord) => {
+            lines++;
+            const before = converter.rowCount;
+            converter.record(r);
+            if (converter.rowCount > before) {
+              rows++;
+              progress[at + PROGRESS.rows]!++;
+              // Taking the vectors in runs bounds the builders' memory (and is faster than one huge take).
+              if (converter.rowCount >= ROWS_PER_GROUP) groups.push(converter.takeVectors(true));
+            }
+          },
+          error: (e: RecordError) => {
+            lines++;
+            converter.error(e);
+          },
+        };
+        const records = file.partial && file.start > 0 ? { ...task.load.records, ignoreHeader: 0 } : task.load.records;
+        const splitter = createSplitter(task.load.format, records, task.fieldNames, sink, { nulIsData: task.load.conversion.nullAs === '\0' });
+        for await (const chunk of textStream(task, file, (n) => {
+          bytes += n;
+          progress[at + PROGRESS.bytes]! += n;
+        })) {
+          if (Atomics.load(control, CONTROL.stop) !== 0) throw new StopLoad();
+          splitter.push(chunk);
+        }
+        splitter.end();
+      }
+    } catch (err) {
+      if (err instanceof StopLoad) break;
+      // The file could not be read at all (missing, corrupt compression, bad encoding): the load fails.
+      Atomics.store(control, CONTROL.stop, 1);
+      const fatal: SliceLoadError = {
+        slice, url: file.url, partial: file.partial, startOffset: file.start,
+        lineNumber: lines, colname: '', type: '', colLength: '', position: -1, rawLine: '', rawFieldValue: '',
+        code: fatalCode(err),
+        reason: (err instanceof Error ? err.message : String(err)).slice(0, 100),
+      };
+      return { groups: [], rows, errors, files: stats, fatal };
+    } finally {
+      stats.push({ slice, file, bytes, lines, rows: rows - rowsBefore, errors: fileErrors, startTime, endTime: nowMicros() });
+      progress[at + PROGRESS.files]!++;
+    }
+  }
+  if (converter !== null && converter.rowCount > 0) groups.push(converter.takeVectors(true));
+  return { groups, rows, errors, files: stats, fatal: null };
+}
+
+/** The file's records as UTF-8 bytes: range-limited read, decompression, transcoding. */
+function textStream(task: CopyScanTask, file: CopyFile, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
+  const raw = file.partial ? readRange(task.store, file) : readObject(task.store, file.url);
+  return toUtf8(task.load.encoding, decompress(task.load.compression, counted(raw, onBytes)));
+}
+
+async function* counted(source: AsyncIterable<Uint8Array>, onBytes: (n: number) => void): AsyncIterable<Uint8Array> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+async function readParquetFile(task: CopyScanTask, file: CopyFile, onBytes: (n: number) => void): Promise<ColumnVector[]> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of counted(decompress(task.load.compression, readObject(task.store, file.url)), onBytes)) parts.push(chunk);
+  return readParquetColumns(Buffer.concat(parts), task.columns, file.url);
+}
+
+/** Redshift's code for a file-level failure: 1221 for an encoding mismatch, else 1216 "Invalid input line". */
+function fatalCode(err: unknown): number {
+  return (err as { loadErrorCode?: number }).loadErrorCode ?? 1216;
+}
+
+function nowMicros(): number {
+  return Math.round((performance.timeOrigin + performance.now()) * 1000);
+}

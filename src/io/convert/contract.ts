@@ -1,0 +1,39 @@
+/**
+ * The converter's contract: records (byte ranges) in, column vectors and load errors out.
+ * Implemented by io/convert/row-converter.ts.
+ */
+import type { SqlType } from '../../types/datatype.js';
+
+/** Where a table column's value comes from in a COPY. */
+export type LoadSource =
+  /** Field i of the record (fields are in column-list order). */
+  | { readonly kind: 'field'; readonly field: number }
+  /** The same engine value on every row: the column's DEFAULT, or NULL (columns not in the column list). */
+  | { readonly kind: 'constant'; readonly value: unknown };
+
+export interface LoadColumn {
+  readonly name: string;
+  readonly type: SqlType;
+  readonly notNull: boolean;
+  readonly source: LoadSource;
+}
+
+/** One rejected record, shaped as STL_LOAD_ERRORS needs it (the driver adds slice, file, query, times). */
+export interface LoadErrorRow {
+  readonly lineNumber: number;
+  /** The column being parsed ('' when the error is about the whole record). */
+  readonly colname: string;
+  /** Redshift's short type name: int2, int4, int8, numeric, float4, float8, bool, char, varchar, date, timestamp, timestamptz, time. */
+  readonly type: string;
+  /** Declared length ('3' for char(3), '8,2' for numeric(8,2)), else ''. */
+  readonly colLength: string;
+  /** Position of the error inside the field, or -1. */
+  readonly position: number;
+  /** The raw line, multibyte characters replaced by '.', at most 1024 bytes. */
+  readonly rawLine: string;
+  /** The unparsed field value, at most 1024 bytes. */
+  readonly rawFieldValue: string;
+  readonly code: number;
+  /** Redshift's text, at most 100 characters. */
+  readonly reason: string;
+}

@@ -1,0 +1,113 @@
+/**
+ * STL_LOAD_ERRORS rows for rejected records. The log's text columns are CHAR (single-byte), so text
+ * taken from the data keeps ASCII as is and shows each multibyte character (or invalid byte) as '.'.
+ *
+ * As Redshift's own rows show: `position` is the byte offset of the failing field within the line
+ * (a field at offset 45 that fails at its 9th byte logs position 45 and `Pos 8` in the reason), and
+ * `col_length` is the declared length ('25' for char(25), '15, 2' for numeric(15,2), '0' otherwise).
+ */
+import { assertNever, type SqlType } from '../../types/datatype.js';
+import type { RecordError, TextRecord } from '../formats/record.js';
+import type { LoadErrorRow } from './contract.js';
+
+const MAX_RAW = 1024;
+const MAX_REASON = 100;
+
+/** bytes[start, end) as ASCII, multibyte characters as '.', at most `max` characters. */
+export function asciiText(bytes: Uint8Array, start: number, end: number, max = MAX_RAW): string {
+  const codes: number[] = [];
+  let i = start;
+  while (i < end && codes.length < max) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      codes.push(b);
+      i++;
+      continue;
+    }
+    codes.push(0x2e);
+    i++;
+    // A lead byte's continuation bytes belong to the same character.
+    if (b >= 0xc0) while (i < end && (bytes[i]! & 0xc0) === 0x80) i++;
+  }
+  let s = '';
+  for (let k = 0; k < codes.length; k += 4096) s += String.fromCharCode(...codes.slice(k, k + 4096));
+  return s;
+}
+
+/** The short type name STL_LOAD_ERRORS.type shows. */
+export function loadTypeName(t: SqlType): string {
+  switch (t.kind) {
+    case 'smallint': return 'int2';
+    case 'integer': return 'int4';
+    case 'bigint': return 'int8';
+    case 'decimal': return 'numeric';
+    case 'real': return 'float4';
+    case 'double': return 'float8';
+    case 'boolean': return 'bool';
+    case 'char': return 'char';
+    case 'varchar': return 'varchar';
+    case 'date': return 'date';
+    case 'timestamp': return 'timestamp';
+    case 'timestamptz': return 'timestamptz';
+    case 'time': return 'time';
+    case 'interval':
+    case 'unknown': return t.kind;
+    default: return assertNever(t);
+  }
+}
+
+export function loadColLength(t: SqlType): string {
+  if (t.kind === 'char' || t.kind === 'varchar') return String(t.length);
+  if (t.kind === 'decimal') return `${t.precision}, ${t.scale}`;
+  return '0';
+}
+
+/** Where field f starts in the record's raw line (exact when the fields index the raw bytes). */
+export function fieldOffset(r: TextRecord, f: number): number {
+  const raw = r.raw;
+  if (raw.buffer === r.bytes.buffer) {
+    const offset = r.bytes.byteOffset + r.starts[f]! - raw.byteOffset;
+    if (offset >= 0 && offset <= raw.length) return offset;
+  }
+  // Fields rewritten into a scratch buffer (quotes, escapes): count the fields before it and their delimiters.
+  let offset = 0;
+  for (let k = 0; k < f; k++) offset += r.ends[k]! - r.starts[k]! + 1;
+  return offset;
+}
+
+export interface ColumnLabel {
+  readonly name: string;
+  readonly type: SqlType;
+}
+
+/** A rejected record: about column `column` (field f of the record), or the whole record when column is null. */
+export function recordErrorRow(r: TextRecord, column: ColumnLabel | null, f: number, code: number, reason: string): LoadErrorRow {
+  const hasField = f >= 0 && f < r.fieldCount;
+  const raw = r.raw;
+  return {
+    lineNumber: r.lineNumber,
+    colname: column?.name ?? '',
+    type: column === null ? '' : loadTypeName(column.type),
+    colLength: column === null ? '' : loadColLength(column.type),
+    position: hasField ? fieldOffset(r, f) : -1,
+    rawLine: asciiText(raw, 0, raw.length),
+    rawFieldValue: hasField ? asciiText(r.bytes, r.starts[f]!, r.ends[f]!) : '',
+    code,
+    reason: reason.slice(0, MAX_REASON),
+  };
+}
+
+/** A record the splitter rejected. */
+export function splitterErrorRow(e: RecordError): LoadErrorRow {
+  return {
+    lineNumber: e.lineNumber,
+    colname: '',
+    type: '',
+    colLength: '',
+    position: e.position,
+    rawLine: asciiText(e.raw, 0, e.raw.length),
+    rawFieldValue: '',
+    code: e.code,
+    reason: e.reason.slice(0, MAX_REASON),
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * RowConverter: TextRecords in, typed column vectors out, with COPY's conversion rules (reference §1.6).
+ *
+ * Per record:
+ * - Field count. More fields than the column list: 1202 `Extra column(s) found` — except one trailing
+ *   empty field in delimited text ("the last field in a record ... can be a delimiter",
+ *   dg:t_preparing-input-data.md; TPC-H's dbgen ends every line with '|'). Fewer: with FILLRECORD the
+ *   missing fields are NULL (a VARCHAR gets '' in text and CSV unless EMPTYASNULL; the guide's example
+ *   fills missing CHAR columns with NULL); without, 1214 `Delimiter not found` in text and CSV (what
+ *   Redshift reports for a short line), 1203 in other formats. An empty line is 1211.
+ * - NULL: a JSON null or missing key (TextRecord.nulls), a field equal to NULL AS (bytes), an empty or
+ *   blank field of a non-character type, an empty CHAR/VARCHAR with EMPTYASNULL, a blank one with
+ *   BLANKSASNULL. NULL into a NOT NULL column is 1213 `Missing data for not-null field`.
+ * - A field that fails rejects the whole row: the columns already appended roll back, and exactly one
+ *   load error (the first failing column) goes to onError — after the rollback, so onError may throw.
+ * Constant columns (DEFAULT or NULL for columns outside the column list) cost nothing per row: their
+ * vectors are made in takeVectors. (NOT NULL is not checked on them: IDENTITY columns arrive as NULL
+ * placeholders that the leader fills.)
+ */
+import type { ColumnVector } from '../../types/column-vector.js';
+import type { RecordError, RecordSink, TextRecord } from '../formats/record.js';
+import type { ConversionOptions, DataFormat, RecordOptions } from '../load-options.js';
+import type { Utf8Builder } from './builder-utf8.js';
+import type { LoadColumn, LoadErrorRow } from './contract.js';
+import { pushEmptyString } from './convert-string.js';
+import { recordErrorRow, splitterErrorRow } from './error-row.js';
+import { convertField, FieldColumn, FieldOptions } from './field-converter.js';
+import { failure, IS_NULL, LoadErrorCode, OK } from './field-status.js';
+import { createBuilder } from './vector-builder.js';
+
+/** Rows of the builders' first segments. */
+const FIRST_ROWS = 4096;
+
+export class RowConverter implements RecordSink {
+  /** The columns fed from fields, in field order. */
+  private readonly fieldColumns: FieldColumn[] = [];
+  /** Per table column: the FieldColumn feeding it, or null for a constant. */
+  private readonly fedBy: (FieldColumn | null)[] = [];
+  /** The column fed by each field index. */
+  private readonly byField: FieldColumn[] = [];
+  /** Fields a record must have: one per 'field' source. */
+  private readonly fieldCount: number;
+  private readonly nullBytes: Uint8Array;
+  private readonly options: FieldOptions;
+  private readonly fillRecord: boolean;
+  /** Lines are records (an empty one is an error). */
+  private readonly lineFormat: boolean;
+  /** A missing VARCHAR field is '' rather than NULL (text and CSV). */
+  private readonly missingIsEmpty: boolean;
+  private rows = 0;
+
+  constructor(
+    private readonly columns: readonly LoadColumn[],
+    conversion: ConversionOptions,
+    records: RecordOptions,
+    private readonly formatKind: DataFormat['kind'],
+    private readonly onError: (e: LoadErrorRow) => void,
+  ) {
+    for (const c of columns) {
+      if (c.source.kind !== 'field') {
+        this.fedBy.push(null);
+        continue;
+      }
+      const column = new FieldColumn(c.name, c.type, c.source.field, c.notNull, createBuilder(c.type, FIRST_ROWS), conversion);
+      this.fieldColumns.push(column);
+      this.fedBy.push(column);
+      this.byField[c.source.field] = column;
+    }
+    // Fields are converted in file order, so the first failing one is the one Redshift would name.
+    this.fieldColumns.sort((a, b) => a.field - b.field);
+    this.fieldCount = this.byField.length;
+    this.nullBytes = new TextEncoder().encode(conversion.nullAs);
+    this.options = new FieldOptions(conversion);
+    this.fillRecord = records.fillRecord;
+    this.lineFormat = formatKind === 'text' || formatKind === 'csv' || formatKind === 'fixedwidth';
+    this.missingIsEmpty = (formatKind === 'text' || formatKind === 'csv') && !conversion.emptyAsNull;
+  }
+
+  /** Rows converted and not yet taken. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  record(r: TextRecord): void {
+    let n = r.fieldCount;
+    if (n !== this.fieldCount || n === 1) {
+      n = this.checkFieldCount(r, n);
+      if (n < 0) return;
+    }
+    const bytes = r.bytes;
+    const starts = r.starts;
+    const ends = r.ends;
+    const nulls = r.nulls;
+    const columns = this.fieldColumns;
+    const nullBytes = this.nullBytes;
+    const nullLength = nullBytes.length;
+    const options = this.options;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k]!;
+      const f = c.field;
+      let status: number;
+      if (f >= n) status = this.missing(c);
+      else {
+        const s = starts[f]!;
+        const e = ends[f]!;
+        if (nulls[f] === 1 || (e - s === nullLength && sameBytes(bytes, s, nullBytes))) status = IS_NULL;
+        else status = convertField(c, options, bytes, s, e);
+      }
+      if (status !== OK) {
+        if (status === IS_NULL) {
+          if (!c.notNull) {
+            c.builder.appendNull();
+            continue;
+          }
+          this.reject(r, k, LoadErrorCode.notNull, 'Missing data for not-null field');
+          return;
+        }
+        this.reject(r, k, failure.code, failure.reason);
+        return;
+      }
+    }
+    this.rows++;
+  }
+
+  error(e: RecordError): void {
+    this.onError(splitterErrorRow(e));
+  }
+
+  /**
+   * The converted rows as vectors in table-column order (constant columns filled in), in exactly
+   * sized buffers — SharedArrayBuffer-backed when `shared`. The converter then starts over empty.
+   */
+  takeVectors(shared: boolean): ColumnVector[] {
+    const rows = this.rows;
+    const vectors = this.columns.map((col, i) => {
+      const fed = this.fedBy[i]!;
+      if (fed !== null) return fed.builder.finish(shared);
+      const value = col.source.kind === 'constant' ? col.source.value : null;
+      const b = createBuilder(col.type, rows);
+      for (let row = 0; row < rows; row++) b.appendValue(value);
+      return b.finish(shared);
+    });
+    this.rows = 0;
+    return vectors;
+  }
+
+  /** A field past the end of a FILLRECORD record. */
+  private missing(c: FieldColumn): number {
+    return c.isVarchar && this.missingIsEmpty ? pushEmptyString(c.builder as Utf8Builder) : IS_NULL;
+  }
+
+  /** The number of fields to convert, or -1 when the record was rejected for its shape. */
+  private checkFieldCount(r: TextRecord, n: number): number {
+    const expected = this.fieldCount;
+    if (n === 1 && this.lineFormat && r.starts[0] === r.ends[0] && r.raw.length === 0) {
+      this.onError(recordErrorRow(r, null, -1, LoadErrorCode.noData, 'Input line contained no data'));
+      return -1;
+    }
+    if (n > expected) {
+      if (this.formatKind === 'text' && n === expected + 1 && r.starts[expected] === r.ends[expected]) return expected;
+      this.onError(recordErrorRow(r, null, expected, LoadErrorCode.extraColumns, 'Extra column(s) found'));
+      return -1;
+    }
+    if (n === expected || this.fillRecord) return n;
+    if (this.formatKind === 'text' || this.formatKind === 'csv') {
+      // The last field present is the one whose closing delimiter was not found.
+      this.onError(recordErrorRow(r, this.byField[n - 1] ?? null, n - 1, LoadErrorCode.delimiterNotFound, 'Delimiter not found'));
+    } else {
+      this.onError(recordErrorRow(r, null, -1, LoadErrorCode.fewerColumns, 'Input data had fewer columns than were defined in the DDL'));
+    }
+    return -1;
+  }
+
+  /** Rolls back columns [0, k) of the current row, then reports column k's error. */
+  private reject(r: TextRecord, k: number, code: number, reason: string): void {
+    const columns = this.fieldColumns;
+    for (let j = 0; j < k; j++) columns[j]!.builder.truncate(this.rows);
+    const c = columns[k]!;
+    this.onError(recordErrorRow(r, c, c.field < r.fieldCount ? c.field : -1, code, reason));
+  }
+}
+
+function sameBytes(bytes: Uint8Array, s: number, expected: Uint8Array): boolean {
+  for (let k = 0; k < expected.length; k++) if (bytes[s + k] !== expected[k]) return false;
+  return true;
+}

@@ -1,0 +1,66 @@
+/**
+ * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_LOAD_COMMITS and STL_FILE_SCAN.
+ * Rows are written whether or not the load's transaction commits (reference §1.9): a row here
+ * does not prove a commit. Bounded like the query log.
+ */
+const MAX_ROWS = 20_000;
+
+export interface LoadErrorEntry {
+  readonly userid: number;
+  readonly slice: number;
+  readonly tbl: number;
+  /** Microseconds since the epoch. */
+  readonly starttime: number;
+  readonly session: number;
+  readonly query: number;
+  readonly filename: string;
+  readonly lineNumber: number;
+  readonly colname: string;
+  readonly type: string;
+  readonly colLength: string;
+  readonly position: number;
+  readonly rawLine: string;
+  readonly rawFieldValue: string;
+  readonly errCode: number;
+  readonly errReason: string;
+  readonly isPartial: boolean;
+  readonly startOffset: number;
+}
+
+/** One file (or scan range) a slice read, for STL_LOAD_COMMITS and STL_FILE_SCAN. */
+export interface LoadFileEntry {
+  readonly userid: number;
+  readonly query: number;
+  readonly session: number;
+  readonly slice: number;
+  /** Full s3:// path. */
+  readonly filename: string;
+  /** The object key (STL_FILE_SCAN.name). */
+  readonly key: string;
+  readonly bytes: number;
+  readonly lines: number;
+  readonly errors: number;
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly fileFormat: 'Text' | 'JSON' | 'Parquet';
+  readonly isPartial: boolean;
+  readonly startOffset: number;
+}
+
+export class LoadLog {
+  readonly errors: LoadErrorEntry[] = [];
+  readonly files: LoadFileEntry[] = [];
+
+  addErrors(rows: readonly LoadErrorEntry[]): void {
+    bounded(this.errors, rows);
+  }
+
+  addFiles(rows: readonly LoadFileEntry[]): void {
+    bounded(this.files, rows);
+  }
+}
+
+function bounded<T>(log: T[], rows: readonly T[]): void {
+  for (const r of rows) log.push(r);
+  if (log.length > MAX_ROWS) log.splice(0, log.length - MAX_ROWS);
+}

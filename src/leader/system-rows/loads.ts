@@ -1,0 +1,30 @@
+/**
+ * Rows of COPY's logs: STL_LOAD_ERRORS (one per rejected record), STL_LOAD_COMMITS (one per file or
+ * scan range read) and STL_FILE_SCAN (which slice read which file, and how long it took). Like
+ * Redshift's for a superuser, every session's loads are visible.
+ */
+import { pad, type Row, type RowsContext } from './context.js';
+
+/** Truncates to a CHAR(n) column's width (in bytes, but log text is kept ASCII by the converter) and pads. */
+function charN(s: string, n: number): string {
+  return pad(s.length > n ? s.slice(0, n) : s, n);
+}
+
+export const LOAD_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = {
+  stl_load_errors: ({ env }) =>
+    env.log.loads.errors.map((e) => [
+      e.userid, e.slice, e.tbl, e.starttime, e.session, e.query, charN(e.filename, 256), BigInt(e.lineNumber), charN(e.colname, 127),
+      charN(e.type, 10), charN(e.colLength, 10), e.position, charN(e.rawLine, 1024), charN(e.rawFieldValue, 1024), e.errCode,
+      charN(e.errReason, 100), e.isPartial ? 1 : 0, BigInt(e.startOffset), 0n,
+    ]),
+  stl_load_commits: ({ env }) =>
+    env.log.loads.files.map((f) => [
+      f.userid, f.query, f.slice, charN(f.filename, 256), charN(f.filename, 256), 0, f.lines, f.errors, f.endTime, 0,
+      charN(f.fileFormat, 16), f.isPartial ? 1 : 0, BigInt(f.startOffset), 0n,
+    ]),
+  stl_file_scan: ({ env }) =>
+    env.log.loads.files.map((f) => [
+      f.userid, f.query, f.slice, charN(f.key, 90), BigInt(f.lines), BigInt(f.bytes), BigInt(Math.max(0, f.endTime - f.startTime)), f.endTime,
+      f.isPartial ? 1 : 0, BigInt(f.startOffset),
+    ]),
+};

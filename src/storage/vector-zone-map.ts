@@ -1,0 +1,172 @@
+/**
+ * A gathered vector's zone map, equal to what zone-map.ts computes from the decoded values: the
+ * first-seen of equal values wins (which matters for CHAR blanks and -0/0). Computed on the typed
+ * buffers with one loop per layout; only the two winning rows are decoded.
+ */
+import type { ColumnVector } from '../types/column-vector.js';
+import { assertNever } from '../types/datatype.js';
+import type { ZoneMap } from './zone-map.js';
+import { bitAt } from './vector-buffers.js';
+import { compareBytes, compareFloats, compareInt64, dataView, trimmedEnd } from './vector-compare.js';
+import { valuesOfVector } from './vector-values.js';
+import { int32Words } from './wide-ints.js';
+
+const SPACE = 0x20;
+
+export function zoneMapOfVector(v: ColumnVector): ZoneMap {
+  if (v.nullCount === v.length) return { min: null, max: null };
+  const type = v.type;
+  switch (type.kind) {
+    case 'smallint':
+    case 'integer':
+    case 'date':
+      return intRange(v.values as Int16Array | Int32Array, v.validity, v.length);
+    case 'real':
+    case 'double':
+      return floatRange(v.values as Float32Array | Float64Array, v.validity, v.length);
+    case 'boolean':
+      return booleanRange(v.values as Uint8Array, v.validity, v.length);
+    case 'bigint':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'time':
+      return decodedAt(v, int64Extremes(int32Words(v.values), v.validity, v.length));
+    case 'decimal':
+      return decodedAt(v, int128Extremes(int32Words(v.values), v.validity, v.length));
+    case 'char':
+    case 'varchar':
+      return decodedAt(v, stringExtremes(v.offsets!, v.values as Uint8Array, v.validity, v.length));
+    case 'interval':
+    case 'unknown':
+      throw new Error(`zoneMapOfVector: no ${type.kind} vectors`);
+    default:
+      return assertNever(type);
+  }
+}
+
+function decodedAt(v: ColumnVector, [min, max]: readonly [number, number]): ZoneMap {
+  return { min: valuesOfVector(v, min, min + 1)[0], max: valuesOfVector(v, max, max + 1)[0] };
+}
+
+function intRange(values: Int16Array | Int32Array, validity: Uint8Array | null, n: number): ZoneMap {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const x = values[i]!;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { min, max };
+}
+
+function floatRange(values: Float32Array | Float64Array, validity: Uint8Array | null, n: number): ZoneMap {
+  let seen = false;
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const x = values[i]!;
+    if (!seen) {
+      seen = true;
+      min = x;
+      max = x;
+    } else if (compareFloats(x, min) < 0) {
+      min = x;
+    } else if (compareFloats(x, max) > 0) {
+      max = x;
+    }
+  }
+  return { min, max };
+}
+
+function booleanRange(bits: Uint8Array, validity: Uint8Array | null, n: number): ZoneMap {
+  let anyFalse = false;
+  let anyTrue = false;
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    if (bitAt(bits, i) !== 0) anyTrue = true;
+    else anyFalse = true;
+  }
+  return { min: !anyFalse, max: anyTrue };
+}
+
+/** The first non-null row, or -1. */
+function firstValid(validity: Uint8Array | null, n: number): number {
+  if (validity === null) return n > 0 ? 0 : -1;
+  for (let i = 0; i < n; i++) if (bitAt(validity, i) !== 0) return i;
+  return -1;
+}
+
+function int64Extremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
+  let min = firstValid(validity, n);
+  let max = min;
+  for (let i = min + 1; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    if (compareInt64(words, i, min) < 0) min = i;
+    else if (compareInt64(words, i, max) > 0) max = i;
+  }
+  return [min, max];
+}
+
+/**
+ * DECIMAL bounds, keeping the current bounds' words in locals: most values fit in 64 bits, so the
+ * top two words decide nothing and the comparison is one or two word compares.
+ */
+function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
+  let min = firstValid(validity, n);
+  let max = min;
+  let m3 = words[4 * min + 3]!, m2 = words[4 * min + 2]! >>> 0, m1 = words[4 * min + 1]! >>> 0, m0 = words[4 * min]! >>> 0;
+  let x3 = m3, x2 = m2, x1 = m1, x0 = m0;
+  for (let i = min + 1; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const w = 4 * i;
+    const v3 = words[w + 3]!, v2 = words[w + 2]! >>> 0, v1 = words[w + 1]! >>> 0, v0 = words[w]! >>> 0;
+    if (v3 < m3 || (v3 === m3 && (v2 < m2 || (v2 === m2 && (v1 < m1 || (v1 === m1 && v0 < m0)))))) {
+      min = i;
+      m3 = v3, m2 = v2, m1 = v1, m0 = v0;
+    } else if (v3 > x3 || (v3 === x3 && (v2 > x2 || (v2 === x2 && (v1 > x1 || (v1 === x1 && v0 > x0)))))) {
+      max = i;
+      x3 = v3, x2 = v2, x1 = v1, x0 = v0;
+    }
+  }
+  return [min, max];
+}
+
+/**
+ * Strings compared as UTF-8 bytes without trailing blanks (see vector-compare.ts). A row whose
+ * first byte lies strictly between the current bounds' first bytes can be neither, whatever follows
+ * (unless that byte is a blank: an all-blank string trims to the empty string, below everything).
+ */
+function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, n: number): [number, number] {
+  const view = dataView(bytes);
+  let min = firstValid(validity, n);
+  let max = min;
+  let minEnd = trimmedEnd(bytes, offsets[min]!, offsets[min + 1]!);
+  let maxEnd = minEnd;
+  let minFirst = firstByte(bytes, offsets[min]!, minEnd);
+  let maxFirst = minFirst;
+  for (let i = min + 1; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const start = offsets[i]!;
+    const end = offsets[i + 1]!;
+    const first = end > start ? bytes[start]! : -1;
+    if (first > minFirst && first < maxFirst && first !== SPACE) continue;
+    const trimmed = trimmedEnd(bytes, start, end);
+    if (compareBytes(view, bytes, start, trimmed, offsets[min]!, minEnd) < 0) {
+      min = i;
+      minEnd = trimmed;
+      minFirst = firstByte(bytes, start, trimmed);
+    } else if (compareBytes(view, bytes, start, trimmed, offsets[max]!, maxEnd) > 0) {
+      max = i;
+      maxEnd = trimmed;
+      maxFirst = firstByte(bytes, start, trimmed);
+    }
+  }
+  return [min, max];
+}
+
+/** The first byte of a trimmed string, -1 for the empty string (which sorts first). */
+function firstByte(bytes: Uint8Array, start: number, trimmedEnd: number): number {
+  return trimmedEnd > start ? bytes[start]! : -1;
+}

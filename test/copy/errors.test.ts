@@ -1,0 +1,188 @@
+/**
+ * Bad input: every failure leaves the table exactly as it was (or, under MAXERROR, loads the good
+ * rows), records why in STL_LOAD_ERRORS — file, line, column, raw text, Redshift's code and reason —
+ * and tells the client in Redshift's words.
+ */
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/index.js';
+import { errorOf } from '../helpers/results.js';
+import { IAM, lastLoadErrors, tempBucket } from './helpers.js';
+
+const bucket = tempBucket();
+let db: Cluster;
+
+/** 200 good lines of `id|name|day|amount`. */
+function goodLines(n = 200): string[] {
+  return Array.from({ length: n }, (_, i) => `${i + 1}|name ${i + 1}|2008-01-${String((i % 28) + 1).padStart(2, '0')}|${(i * 1.25).toFixed(2)}`);
+}
+
+/** A seeded position in [1, n) so the test is repeatable but not hand-picked. */
+function seededPosition(seed: number, n: number): number {
+  let x = seed >>> 0;
+  x ^= x << 13;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return 1 + ((x >>> 0) % (n - 1));
+}
+
+beforeAll(async () => {
+  db = await Cluster.start({ s3Root: bucket.root });
+});
+afterAll(async () => {
+  await db.close();
+  bucket.remove();
+});
+beforeEach(async () => {
+  await db.query('drop table if exists t');
+  await db.query('create table t (id integer not null, name varchar(20), day date, amount decimal(8,2)) diststyle even');
+  await db.query("insert into t values (-1, 'before', '2000-01-01', 0.5)");
+});
+
+async function tableRows(): Promise<unknown[][]> {
+  return (await db.query('select * from t order by id')).toArrays();
+}
+
+describe('a malformed line at a random position', () => {
+  const lines = goodLines();
+  const bad = seededPosition(20261121, lines.length);
+  lines[bad] = `${bad + 1}|name|not-a-date|1.00`;
+  beforeAll(() => bucket.put('one-bad/data.txt', lines.join('\n') + '\n'));
+
+  it('beyond MAXERROR: the COPY fails, the table is unchanged, STL_LOAD_ERRORS names file, line and column', async () => {
+    const before = await tableRows();
+    const err = await errorOf(db.query(`copy t from 's3://test-bucket/one-bad/' ${IAM}`));
+    expect(err.code).toBe('XX000');
+    expect(err.message).toBe("Load into table 't' failed.  Check 'stl_load_errors' system table for details.");
+    expect(err.detail).toContain(`s3://test-bucket/one-bad/data.txt:${bad + 1}`);
+    expect(await tableRows()).toEqual(before);
+    const errors = await lastLoadErrors(db);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ filename: 's3://test-bucket/one-bad/data.txt', line_number: BigInt(bad + 1), colname: 'day', type: 'date', raw_field_value: 'not-a-date', err_code: 1205 });
+    expect(errors[0]!.raw_line).toBe(lines[bad]);
+    expect((await db.query('select pg_last_copy_count() as n')).rows[0]!.n).toBe(0n);
+  });
+
+  it('within MAXERROR: the good rows load, the bad one is logged and reported', async () => {
+    const r = await db.query(`copy t from 's3://test-bucket/one-bad/' ${IAM} maxerror 5`);
+    expect(r.rowCount).toBe(199);
+    expect(r.notices.map((n) => n.message)).toEqual([
+      "Load into table 't' completed, 199 record(s) loaded successfully.",
+      "Load into table 't' completed, 1 record(s) could not be loaded.  Check 'stl_load_errors' system table for details.",
+    ]);
+    expect((await db.query('select count(*) as n from t')).rows[0]!.n).toBe(200n);
+    expect((await db.query(`select count(*) as n from t where id = ${bad + 1}`)).rows[0]!.n).toBe(0n);
+    expect(await lastLoadErrors(db)).toHaveLength(1);
+  });
+
+  it('MAXERROR follows the documented rule: the load fails when errors reach n (1 error, MAXERROR 1)', async () => {
+    await errorOf(db.query(`copy t from 's3://test-bucket/one-bad/' ${IAM} maxerror 1`));
+    const tolerant = await Cluster.start({ s3Root: bucket.root, copyMaxErrorRule: 'allow-n' });
+    try {
+      await tolerant.query('create table t (id integer not null, name varchar(20), day date, amount decimal(8,2))');
+      const r = await tolerant.query(`copy t from 's3://test-bucket/one-bad/' ${IAM} maxerror 1`);
+      expect(r.rowCount).toBe(199);
+    } finally {
+      await tolerant.close();
+    }
+  });
+});
+
+describe('each kind of bad input', () => {
+  const cases: readonly { name: string; line: string; colname: string; code: number; reason: RegExp }[] = [
+    { name: 'too many columns', line: '1|a|2008-01-01|1.00|extra', colname: '', code: 1202, reason: /Extra column\(s\) found/ },
+    { name: 'too few columns', line: '1|a', colname: 'name', code: 1214, reason: /Delimiter not found/ },
+    { name: 'integer overflow', line: '99999999999|a|2008-01-01|1.00', colname: 'id', code: 1222, reason: /Overflow|out of range|Invalid digit/i },
+    { name: 'decimal overflow', line: '1|a|2008-01-01|12345678.00', colname: 'amount', code: 1204, reason: /Overflow|exceeds|precision/i },
+    { name: 'bad date', line: '1|a|2008-13-45|1.00', colname: 'day', code: 1205, reason: /date/i },
+    { name: 'not a number', line: 'x1|a|2008-01-01|1.00', colname: 'id', code: 1207, reason: /Invalid digit, Value 'x', Pos 0, Type: Integer/ },
+    { name: 'varchar too long', line: `1|${'z'.repeat(21)}|2008-01-01|1.00`, colname: 'name', code: 1204, reason: /length exceeds DDL length/ },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: logged with its column, code and reason; nothing loaded`, async () => {
+      bucket.put(`case-${c.code}-${c.colname}/data.txt`, `${goodLines(3).join('\n')}\n${c.line}\n`);
+      const before = await tableRows();
+      await errorOf(db.query(`copy t from 's3://test-bucket/case-${c.code}-${c.colname}/' ${IAM}`));
+      expect(await tableRows()).toEqual(before);
+      const [e] = await lastLoadErrors(db);
+      expect(e).toMatchObject({ line_number: 4n, colname: c.colname, raw_line: c.line });
+      expect(e!.err_code).toBe(c.code);
+      expect(String(e!.err_reason)).toMatch(c.reason);
+    });
+  }
+
+  it('invalid UTF-8: error 1220, or replaced with ACCEPTINVCHARS', async () => {
+    const bytes = Buffer.concat([Buffer.from('1|caf'), Buffer.from([0xe9]), Buffer.from('|2008-01-01|1.00\n')]);
+    bucket.put('utf8/data.txt', bytes);
+    await errorOf(db.query(`copy t from 's3://test-bucket/utf8/' ${IAM}`));
+    const [e] = await lastLoadErrors(db);
+    expect(e).toMatchObject({ colname: 'name', err_code: 1220 });
+    await db.query(`copy t from 's3://test-bucket/utf8/' ${IAM} acceptinvchars as '^'`);
+    expect((await db.query('select name from t where id = 1')).rows[0]!.name).toBe('caf^');
+  });
+
+  it('a truncated gzip file fails the load and names the file', async () => {
+    const gz = gzipSync(Buffer.from(goodLines().join('\n') + '\n'));
+    bucket.put('gz/data.txt.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    const before = await tableRows();
+    const err = await errorOf(db.query(`copy t from 's3://test-bucket/gz/' ${IAM} gzip`));
+    expect(err.message).toMatch(/Load into table 't' failed/);
+    expect(await tableRows()).toEqual(before);
+    const [e] = await lastLoadErrors(db);
+    expect(e!.filename).toBe('s3://test-bucket/gz/data.txt.gz');
+    expect(String(e!.err_reason)).toMatch(/gzip|unexpected end|zlib/i);
+  });
+
+  it('a missing mandatory manifest entry fails before anything loads', async () => {
+    bucket.put('m/ok.txt', goodLines(2).join('\n') + '\n');
+    bucket.put('m/list.manifest', JSON.stringify({ entries: [{ url: 's3://test-bucket/m/ok.txt', mandatory: true }, { url: 's3://test-bucket/m/missing.txt', mandatory: true }] }));
+    const err = await errorOf(db.query(`copy t from 's3://test-bucket/m/list.manifest' ${IAM} manifest`));
+    expect(err.message).toMatch(/missing\.txt/);
+    expect((await db.query('select count(*) as n from t')).rows[0]!.n).toBe(1n);
+  });
+
+  it('an empty prefix is an error', async () => {
+    const err = await errorOf(db.query(`copy t from 's3://test-bucket/nothing-here/' ${IAM}`));
+    expect(err.message).toMatch(/nothing-here/);
+  });
+
+  it('a key escaping the root is rejected', async () => {
+    for (const key of ['../../etc/passwd', 'a/../../../etc/hosts', '%2e%2e/%2e%2e/etc/passwd']) {
+      const err = await errorOf(db.query(`copy t from 's3://test-bucket/${key}' ${IAM}`));
+      expect(err.message).not.toMatch(/Load into table/);
+    }
+    symlinkSync('/etc', join(bucket.root, 'test-bucket', 'escape'));
+    await errorOf(db.query(`copy t from 's3://test-bucket/escape/hosts' ${IAM}`));
+    expect((await db.query('select count(*) as n from t')).rows[0]!.n).toBe(1n);
+  });
+
+  it('invalid option combinations and credentials are rejected with the option named', async () => {
+    expect((await errorOf(db.query(`copy t from 's3://test-bucket/x' ${IAM} csv fixedwidth 'a:1'`))).message).toMatch(/CSV and FIXEDWIDTH/);
+    expect((await errorOf(db.query(`copy t from 's3://test-bucket/x' credentials 'nonsense'`))).message).toMatch(/^Invalid credentials/);
+    expect((await errorOf(db.query(`copy t from 's3://test-bucket/x' iam_role 'arn:aws:iam::12:role/x'`))).message).toMatch(/IAM_ROLE/);
+    expect((await errorOf(db.query(`copy t from 's3://test-bucket/x'`))).message).toMatch(/authorization/);
+  });
+});
+
+describe('a worker killed mid-load', () => {
+  it('fails the COPY and loads nothing; the next COPY works', async () => {
+    const big = goodLines(200).join('\n') + '\n';
+    for (let i = 0; i < 4; i++) bucket.put(`crash/part-${i}.txt`, big);
+    const slow = await Cluster.start({ s3Root: bucket.root, s3Throughput: { mbPerSecond: 0.02, latencyMs: 50 } });
+    try {
+      await slow.query('create table t (id integer not null, name varchar(20), day date, amount decimal(8,2))');
+      const load = slow.query(`copy t from 's3://test-bucket/crash/' ${IAM}`);
+      await slow.internals.terminateNode(1);
+      const err = await errorOf(load);
+      expect(err.message).toMatch(/COPY failed|compute node|worker/i);
+      expect((await slow.query('select count(*) as n from t')).rows[0]!.n).toBe(0n);
+      const again = await slow.query(`copy t from 's3://test-bucket/one-bad/' ${IAM} maxerror 10`);
+      expect(again.rowCount).toBe(199);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
