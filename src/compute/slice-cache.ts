@@ -6,8 +6,11 @@
 import type { TaskTable } from '../exec/task.js';
 import type { SliceData } from '../storage/table-data.js';
 
-/** Versions kept per node: every table of a few concurrent statements, without holding on to old versions for long. */
-const CAPACITY = 256;
+/**
+ * Versions kept per node: every slice of a few statements' tables. A version kept holds its blocks'
+ * memory (shared with the leader) even after the table changed, so not many more.
+ */
+const CAPACITY = 64;
 
 const versions = new Map<number, SliceData>();
 

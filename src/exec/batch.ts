@@ -1,6 +1,6 @@
 /** Building, slicing and combining batches (columns of engine values or NumColumns, see vector.ts). */
 import type { Batch } from './spec.js';
-import { concatColumns, gatherColumn, sliceColumn, type Column, type VBatch } from './vector.js';
+import { concatColumns, gatherColumn, rowIndices, sliceColumn, type Column, type VBatch } from './vector.js';
 
 export function emptyBatch(width: number): Batch {
   const columns: unknown[][] = [];
@@ -10,7 +10,8 @@ export function emptyBatch(width: number): Batch {
 
 /** The rows `rows` of a batch, every column. */
 export function gatherBatch(batch: VBatch, rows: ArrayLike<number>): VBatch {
-  return { columns: batch.columns.map((c) => gatherColumn(c, rows)), rowCount: rows.length };
+  const indices = rowIndices(rows);
+  return { columns: batch.columns.map((c) => gatherColumn(c, indices)), rowCount: rows.length };
 }
 
 /**
@@ -18,9 +19,10 @@ export function gatherBatch(batch: VBatch, rows: ArrayLike<number>): VBatch {
  * For evaluating an expression on a subset of rows of a wide batch without copying columns it never reads.
  */
 export function gatherUsedColumns(batch: VBatch, rows: ArrayLike<number>, used: readonly number[]): VBatch {
+  const indices = rowIndices(rows);
   const columns: Column[] = new Array<Column>(batch.columns.length);
   for (let c = 0; c < columns.length; c++) columns[c] = EMPTY;
-  for (const c of used) if (c < columns.length) columns[c] = gatherColumn(batch.columns[c]!, rows);
+  for (const c of used) if (c < columns.length) columns[c] = gatherColumn(batch.columns[c]!, indices);
   return { columns, rowCount: rows.length };
 }
 const EMPTY: unknown[] = [];

@@ -8,7 +8,7 @@
 import { valueKey } from './join-keys.js';
 import { NumberMap } from './number-map.js';
 import type { KeyPrimitive } from './value-keys.js';
-import { NumColumn, type Column } from './vector.js';
+import { boxColumn, NumColumn, type Boxing, type Column } from './vector.js';
 
 /** NULL's key: a symbol can never equal a value's key. */
 const NULL_KEY = Symbol('null');
@@ -64,9 +64,58 @@ class KeyCoder {
   }
 }
 
+/**
+ * One key column's first-seen values, a value per group: numbers in a growing typed array while
+ * every batch brings NumColumns of one boxing (no bigint per group for BIGINT keys), else engine values.
+ */
+class KeyValues {
+  private numbers = new Float64Array(16);
+  private nulls: Uint8Array | null = null;
+  private boxing: Boxing | null = null;
+  private boxed: unknown[] | null = null;
+  private length = 0;
+
+  push(column: Column, row: number): void {
+    if (this.boxed === null && column instanceof NumColumn && (this.boxing === null || this.boxing === column.boxing)) {
+      this.boxing = column.boxing;
+      if (this.length === this.numbers.length) {
+        const grown = new Float64Array(this.length * 2);
+        grown.set(this.numbers);
+        this.numbers = grown;
+      }
+      if (column.nulls !== null && column.nulls[row] !== 0) {
+        if (this.nulls === null || this.nulls.length < this.numbers.length) {
+          const grown = new Uint8Array(this.numbers.length);
+          if (this.nulls !== null) grown.set(this.nulls);
+          this.nulls = grown;
+        }
+        this.nulls[this.length] = 1;
+      } else {
+        this.numbers[this.length] = column.values[row]!;
+      }
+      this.length++;
+      return;
+    }
+    if (this.boxed === null) this.boxed = this.boxing === null ? [] : boxColumn(this.column()).slice();
+    this.boxed.push(valueAt(column, row));
+    this.length++;
+  }
+
+  column(): Column {
+    if (this.boxed !== null) return this.boxed;
+    if (this.boxing === null) return [];
+    let nulls: Uint8Array | null = null;
+    if (this.nulls !== null) {
+      // The NULL bytes stop at the last NULL pushed.
+      nulls = new Uint8Array(this.length);
+      nulls.set(this.nulls.subarray(0, Math.min(this.nulls.length, this.length)));
+    }
+    return new NumColumn(this.numbers.slice(0, this.length), nulls, this.boxing);
+  }
+}
+
 export class GroupTable {
-  /** Key values per group (engine values), one array per key column. */
-  readonly keyColumns: unknown[][] = [];
+  private readonly keyValues: KeyValues[] = [];
   private groupCount = 0;
   private readonly coders: KeyCoder[] = [];
   // Composite keys: each group's code tuple, and hash buckets chaining groups.
@@ -80,7 +129,7 @@ export class GroupTable {
   constructor(private readonly keyCount: number) {
     this.bitsPerKey = keyCount > 1 ? Math.floor(52 / keyCount) : 0;
     for (let c = 0; c < keyCount; c++) {
-      this.keyColumns.push([]);
+      this.keyValues.push(new KeyValues());
       this.coders.push(new KeyCoder());
       this.groupCodes.push([]);
     }
@@ -88,6 +137,11 @@ export class GroupTable {
 
   get size(): number {
     return this.groupCount;
+  }
+
+  /** Key values per group, one column per key (in group id order). */
+  keyColumns(): Column[] {
+    return this.keyValues.map((k) => k.column());
   }
 
   /** Make sure group 0 exists (grouping without keys: one group even for empty input). */
@@ -103,7 +157,8 @@ export class GroupTable {
     }
     if (this.keyCount === 1) {
       const column = keys[0]!;
-      const groups = this.coders[0]!.codes(column, n, (row) => this.keyColumns[0]!.push(valueAt(column, row)));
+      const values = this.keyValues[0]!;
+      const groups = this.coders[0]!.codes(column, n, (row) => values.push(column, row));
       this.groupCount = this.coders[0]!.size;
       return groups;
     }
@@ -147,7 +202,7 @@ export class GroupTable {
   private newGroup(keys: readonly Column[], columnCodes: readonly Int32Array[], row: number): number {
     for (let c = 0; c < columnCodes.length; c++) {
       this.groupCodes[c]!.push(columnCodes[c]![row]!);
-      this.keyColumns[c]!.push(valueAt(keys[c]!, row));
+      this.keyValues[c]!.push(keys[c]!, row);
     }
     return this.groupCount++;
   }

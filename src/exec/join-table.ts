@@ -12,8 +12,8 @@ import { NumColumn, type Column } from './vector.js';
 
 /** Candidate matches: probeRows[k] pairs with buildRows[k]. */
 export interface Pairs {
-  probeRows: number[];
-  buildRows: number[];
+  readonly probeRows: Int32Array;
+  readonly buildRows: Int32Array;
 }
 
 export interface JoinTable {
@@ -57,24 +57,29 @@ abstract class ChainedTable implements JoinTable {
 
   probe(keyColumns: readonly Column[], rowCount: number, firstMatchOnly: boolean): Pairs {
     const heads = this.firstMatches(keyColumns, rowCount);
-    const probeRows: number[] = [];
-    const buildRows: number[] = [];
+    let probeRows: Int32Array = new Int32Array(Math.max(16, rowCount));
+    let buildRows: Int32Array = new Int32Array(probeRows.length);
+    let k = 0;
     for (let row = 0; row < rowCount; row++) {
       let match = heads[row]!;
-      if (match < 0) continue;
-      if (firstMatchOnly) {
-        probeRows.push(row);
-        buildRows.push(match);
-        continue;
-      }
       while (match >= 0) {
-        probeRows.push(row);
-        buildRows.push(match);
-        match = this.next[match]!;
+        if (k === probeRows.length) {
+          probeRows = grownRows(probeRows);
+          buildRows = grownRows(buildRows);
+        }
+        probeRows[k] = row;
+        buildRows[k++] = match;
+        match = firstMatchOnly ? -1 : this.next[match]!;
       }
     }
-    return { probeRows, buildRows };
+    return { probeRows: probeRows.subarray(0, k), buildRows: buildRows.subarray(0, k) };
   }
+}
+
+function grownRows(rows: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length * 2);
+  out.set(rows);
+  return out;
 }
 
 class MapJoinTable extends ChainedTable {

@@ -40,7 +40,8 @@ export class NumberMap {
 
   /** Sets the value of a key not in the map. */
   add(x: number, value: number): void {
-    if (2 * (this.count + 1) > this.mask + 1) this.resize(2 * (this.mask + 1));
+    // Growing fourfold: a map that grows keeps growing (many groups), and each rehash costs a pass.
+    if (2 * (this.count + 1) > this.mask + 1) this.resize(4 * (this.mask + 1));
     this.place(x, value);
     this.count++;
   }

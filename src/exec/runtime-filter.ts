@@ -8,7 +8,7 @@
  */
 import type { JoinTable } from './join-table.js';
 import type { PExpr, POp } from './spec.js';
-import { gatherColumn, NumColumn, type Column } from './vector.js';
+import { NumColumn, type Column } from './vector.js';
 
 type ScanOp = Extract<POp, { kind: 'scan' }>;
 type HashJoinOp = Extract<POp, { kind: 'hashJoin' }>;
@@ -33,13 +33,12 @@ export class KeyFilter {
   }
 
   /**
-   * Among `rows` (ascending indices into `keys`; null = its first `n` rows) those whose key has a
-   * match; `rows` itself (or null) when the filter is not armed or has switched off.
+   * The rows (of the first `n` of `keys`) whose key has a match, ascending; null when the filter
+   * is not armed or has switched off (every row passes).
    */
-  select(keys: Column, rows: Int32Array | null, n: number): Int32Array | null {
-    if (this.table === null || this.off) return rows;
-    const count = rows === null ? n : rows.length;
-    const out = new Int32Array(count);
+  select(keys: Column, n: number): Int32Array | null {
+    if (this.table === null || this.off) return null;
+    const out = new Int32Array(n);
     let k = 0;
     const keyBits = keys instanceof NumColumn ? this.table.keyBits() : null;
     if (keyBits !== null) {
@@ -47,17 +46,16 @@ export class KeyFilter {
       const { values, nulls } = keys as NumColumn;
       const { min, bits } = keyBits;
       const span = bits.length * 8;
-      for (let j = 0; j < count; j++) {
-        const i = rows === null ? j : rows[j]!;
+      for (let i = 0; i < n; i++) {
         const d = values[i]! - min;
-        // Fractions and out-of-range values fail the bit test's index checks; NULL rows never match.
+        // Out-of-range values fail the range test, fractions the integer test; NULL rows never match.
         if (d >= 0 && d < span && (bits[d >> 3]! & (1 << (d & 7))) !== 0 && Number.isInteger(d) && (nulls === null || nulls[i] === 0)) out[k++] = i;
       }
     } else {
-      const heads = this.table.firstMatches([rows === null ? keys : gatherColumn(keys, rows)], count);
-      for (let j = 0; j < count; j++) if (heads[j]! >= 0) out[k++] = rows === null ? j : rows[j]!;
+      const heads = this.table.firstMatches([keys], n);
+      for (let i = 0; i < n; i++) if (heads[i]! >= 0) out[k++] = i;
     }
-    this.tried += count;
+    this.tried += n;
     this.passed += k;
     if (this.tried >= TRIAL_ROWS && this.passed > this.tried * MAX_PASS_RATE) this.off = true;
     return out.subarray(0, k);

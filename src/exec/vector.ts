@@ -87,10 +87,6 @@ function boxNumbers(values: Float64Array, nulls: Uint8Array | null, boxing: Boxi
   return out;
 }
 
-export function isNumColumn(c: Column): c is NumColumn {
-  return c instanceof NumColumn;
-}
-
 /** The column's engine values. */
 export function boxColumn(c: Column): unknown[] {
   return c instanceof NumColumn ? c.boxed() : c;
@@ -131,21 +127,48 @@ export function toNumColumn(c: Column, boxing: Boxing): NumColumn | null {
 }
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** Row indices as an Int32Array (gathers loop over one array type, which keeps them fast). */
+export function rowIndices(rows: ArrayLike<number>): Int32Array {
+  return rows instanceof Int32Array ? rows : Int32Array.from(rows);
+}
+
 /** One column's values at `rows`, in that order; a row index of -1 gives NULL. */
 export function gatherColumn(c: Column, rows: ArrayLike<number>): Column {
+  const indices = rowIndices(rows);
+  return c instanceof NumColumn ? gatherNumbers(c, indices) : gatherValues(c, indices);
+}
+
+function gatherNumbers(c: NumColumn, rows: Int32Array): NumColumn {
   const n = rows.length;
-  if (c instanceof NumColumn) {
-    const src = c.values;
-    const srcNulls = c.nulls;
-    const values = new Float64Array(n);
-    let nulls: Uint8Array | null = null;
+  const src = c.values;
+  const srcNulls = c.nulls;
+  const values = new Float64Array(n);
+  let padded = false;
+  if (srcNulls === null) {
+    // The common case, without NULLs: one load and one store per row.
     for (let i = 0; i < n; i++) {
       const r = rows[i]!;
-      if (r < 0 || (srcNulls !== null && srcNulls[r] !== 0)) (nulls ??= new Uint8Array(n))[i] = 1;
-      else values[i] = src[r]!;
+      if (r >= 0) values[i] = src[r]!;
+      else padded = true;
     }
-    return new NumColumn(values, nulls, c.boxing);
+    if (!padded) return new NumColumn(values, null, c.boxing);
   }
+  const nulls = new Uint8Array(n);
+  let anyNull = false;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (r < 0 || (srcNulls !== null && srcNulls[r] !== 0)) {
+      nulls[i] = 1;
+      anyNull = true;
+    } else {
+      values[i] = src[r]!;
+    }
+  }
+  return new NumColumn(values, anyNull ? nulls : null, c.boxing);
+}
+
+function gatherValues(c: readonly unknown[], rows: Int32Array): unknown[] {
+  const n = rows.length;
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;

@@ -12,7 +12,7 @@ import type { NodeRunner } from './task.js';
  * Versions assumed held per node, most recently sent last: half of what a node keeps
  * (compute/slice-cache.ts), so the node practically always still has what is assumed.
  */
-const ASSUMED_HELD = 128;
+const ASSUMED_HELD = 32;
 
 const versionOf = new WeakMap<SliceData, number>();
 let nextVersion = 1;

@@ -113,7 +113,10 @@ export function anyNode(e: PExpr, f: (x: PExpr) => boolean): boolean {
   }
 }
 
+/** Function ids of volatile functions (a new value per evaluation) start with this. */
+export const VOLATILE_ID_PREFIX = 'random';
+
 /** Whether evaluating the expression twice may give different results (RANDOM). */
 export function isVolatile(e: PExpr): boolean {
-  return anyNode(e, (x) => x.kind === 'call' && x.id.startsWith('random'));
+  return anyNode(e, (x) => x.kind === 'call' && x.id.startsWith(VOLATILE_ID_PREFIX));
 }

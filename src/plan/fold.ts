@@ -8,6 +8,7 @@
  */
 import type { PExpr } from '../exec/spec.js';
 import { BOOLEAN, assertNever, castValue, compareValues, getImplementation } from '../types/index.js';
+import { VOLATILE_ID_PREFIX } from './expr-utils.js';
 
 type Const = Extract<PExpr, { kind: 'const' }>;
 
@@ -15,7 +16,7 @@ const MICROS_PER_DAY = 86_400_000_000;
 
 /** Function ids whose result changes between calls: never folded. */
 function isVolatile(id: string): boolean {
-  return id.startsWith('random');
+  return id.startsWith(VOLATILE_ID_PREFIX);
 }
 
 export function foldConstants(e: PExpr): PExpr {

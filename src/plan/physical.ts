@@ -13,7 +13,7 @@
 import type { CompareOp, Fragment, FragmentOutput, JoinType, PExpr, POp, PhysicalPlan, RangeFilter, SortKey } from '../exec/spec.js';
 import { assertNever, isIntegerType, typesEqual, type SqlType } from '../types/index.js';
 import type { LPlan } from './logical.js';
-import { mapColumns } from './expr-utils.js';
+import { mapColumns, pexprKey, VOLATILE_ID_PREFIX } from './expr-utils.js';
 import { andAll, conjuncts } from './optimize.js';
 
 type Placement =
@@ -58,9 +58,19 @@ class FragmentBuilder {
 
   constructor(private readonly input: PlanningInput) {}
 
+  /** Fragments by what they compute, so that one computed twice (a view used twice: TPC-H Q15) runs once. */
+  private readonly fragmentIds = new Map<string, number>();
+
   private addFragment(p: Placed, output: FragmentOutput): number {
+    const fragment = { root: p.op, output, types: p.types, slices: p.placement.kind === 'replicated' ? [0] : null };
+    const key = pexprKey(fragment);
+    // A volatile call (RANDOM()) must be evaluated for each use.
+    const shareable = !key.includes(`"id":"${VOLATILE_ID_PREFIX}`);
+    const existing = shareable ? this.fragmentIds.get(key) : undefined;
+    if (existing !== undefined) return existing;
     const id = this.fragments.length;
-    this.fragments.push({ id, root: p.op, output, types: p.types, slices: p.placement.kind === 'replicated' ? [0] : null });
+    this.fragments.push({ id, ...fragment });
+    if (shareable) this.fragmentIds.set(key, id);
     return id;
   }
 

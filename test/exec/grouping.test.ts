@@ -15,7 +15,16 @@ describe('GroupTable', () => {
     expect(Array.from(table.assign([nums([5, null, 7, 5])], 4))).toEqual([0, 1, 2, 0]);
     expect(Array.from(table.assign([[7n, null, 9n]], 3))).toEqual([2, 1, 3]);
     // Key values come back as engine values: BIGINT keys are bigints.
-    expect(table.keyColumns[0]).toEqual([5n, null, 7n, 9n]);
+    expect(boxColumn(table.keyColumns()[0]!)).toEqual([5n, null, 7n, 9n]);
+  });
+
+  it('keeps key values as numbers across batches, NULLs included', () => {
+    const table = new GroupTable(1);
+    table.assign([nums([null])], 1);
+    table.assign([nums(Array.from({ length: 40 }, (_, i) => i))], 40);
+    const keys = table.keyColumns()[0]!;
+    expect(keys).toBeInstanceOf(NumColumn);
+    expect(boxColumn(keys)).toEqual([null, ...Array.from({ length: 40 }, (_, i) => BigInt(i))]);
   });
 
   it('keeps composite groups apart once codes no longer pack into one number', () => {

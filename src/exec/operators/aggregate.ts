@@ -49,7 +49,7 @@ export function* aggregate(op: Extract<POp, { kind: 'aggregate' }>, input: Itera
   }
   const count = groups.size;
   if (count === 0) return;
-  const columns: Column[] = groups.keyColumns.slice();
+  const columns: Column[] = groups.keyColumns();
   for (const acc of accumulators) {
     const partial = op.phase === 'partial';
     const whole = partial ? acc.stateColumn?.(count) : acc.resultColumn?.(count);

@@ -1,6 +1,6 @@
 /** SELECT DISTINCT: each row the first time its values (under Redshift equality) are seen. Streams. */
 import { GroupTable } from '../group-table.js';
-import type { VBatch } from '../vector.js';
+import { sliceColumn, type VBatch } from '../vector.js';
 
 export function* distinct(input: Iterable<VBatch>): Iterable<VBatch> {
   let table: GroupTable | null = null;
@@ -9,7 +9,7 @@ export function* distinct(input: Iterable<VBatch>): Iterable<VBatch> {
     const before = table.size;
     table.assign(batch.columns, batch.rowCount);
     if (table.size > before) {
-      yield { columns: table.keyColumns.map((c) => c.slice(before)), rowCount: table.size - before };
+      yield { columns: table.keyColumns().map((c) => sliceColumn(c, before, table!.size)), rowCount: table.size - before };
     }
   }
 }

@@ -11,8 +11,8 @@
 import { concatBatches, gatherBatch } from '../batch.js';
 import { compileVectors } from '../expr.js';
 import { buildJoinTable } from '../join-table.js';
-import type { POp } from '../spec.js';
 import type { KeyFilter } from '../runtime-filter.js';
+import type { POp } from '../spec.js';
 import type { VBatch } from '../vector.js';
 import { JoinEmitter, PairFilter } from './join-output.js';
 
@@ -86,6 +86,7 @@ function* remaining<T>(iterator: Iterator<T>): Iterable<T> {
  * unmarked (anti) probe rows, in order. The build side's scan drops rows no probe key matches.
  */
 function* tableOnProbeSide(op: HashJoinOp, probe: VBatch, buildInput: Iterable<VBatch>, probeWidth: number, buildFilter: KeyFilter | null): Iterable<VBatch> {
+  if (probe.rowCount === 0) return;
   const table = buildJoinTable(compileVectors(op.probeKeys).map((k) => k(probe)), probe.rowCount);
   buildFilter?.arm(table);
   const buildKeys = compileVectors(op.buildKeys);

@@ -33,8 +33,8 @@ export class PairFilter {
     const candidates: VBatch = { columns: [...left.columns, ...right.columns], rowCount: pairs.probeRows.length };
     const keep = this.select(candidates, null);
     if (keep.length === pairs.probeRows.length) return pairs;
-    const probeRows = new Array<number>(keep.length);
-    const buildRows = new Array<number>(keep.length);
+    const probeRows = new Int32Array(keep.length);
+    const buildRows = new Int32Array(keep.length);
     for (let j = 0; j < keep.length; j++) {
       probeRows[j] = pairs.probeRows[keep[j]!]!;
       buildRows[j] = pairs.buildRows[keep[j]!]!;
@@ -68,8 +68,13 @@ export class JoinEmitter {
       case 'full': {
         const unmatched = probeRowsMatched(probe.rowCount, probeRows, false);
         if (unmatched.length === 0) return this.joined(probe, probeRows, buildRows);
-        const noMatch = new Array<number>(unmatched.length).fill(-1);
-        return this.joined(probe, probeRows.concat(unmatched), buildRows.concat(noMatch));
+        const n = probeRows.length;
+        const allProbe = new Int32Array(n + unmatched.length);
+        allProbe.set(probeRows);
+        allProbe.set(unmatched, n);
+        const allBuild = new Int32Array(n + unmatched.length).fill(-1);
+        allBuild.set(buildRows);
+        return this.joined(probe, allProbe, allBuild);
       }
       case 'semi':
       case 'anti': {
@@ -88,12 +93,11 @@ export class JoinEmitter {
     const rows: number[] = [];
     for (let r = 0; r < this.build.rowCount; r++) if (!this.buildMatched[r]) rows.push(r);
     if (rows.length === 0) return null;
-    const nulls = new Array<number>(rows.length).fill(-1);
-    return this.joined(null, nulls, rows);
+    return this.joined(null, new Int32Array(rows.length).fill(-1), Int32Array.from(rows));
   }
 
   /** Probe columns then build columns of the pairs; row -1 (or no probe batch) stands for NULLs. */
-  private joined(probe: VBatch | null, probeRows: readonly number[], buildRows: readonly number[]): VBatch | null {
+  private joined(probe: VBatch | null, probeRows: Int32Array, buildRows: Int32Array): VBatch | null {
     const n = probeRows.length;
     if (n === 0) return null;
     const columns: Column[] = [];
@@ -104,10 +108,11 @@ export class JoinEmitter {
 }
 
 /** Probe rows (ascending) that do (`matched`) or do not appear among the pairs' probe rows. */
-function probeRowsMatched(rowCount: number, probeRows: readonly number[], matched: boolean): number[] {
+function probeRowsMatched(rowCount: number, probeRows: Int32Array, matched: boolean): Int32Array {
   const seen = new Uint8Array(rowCount);
-  for (const r of probeRows) seen[r] = 1;
-  const rows: number[] = [];
-  for (let r = 0; r < rowCount; r++) if ((seen[r] === 1) === matched) rows.push(r);
-  return rows;
+  for (let k = 0; k < probeRows.length; k++) seen[probeRows[k]!] = 1;
+  const rows = new Int32Array(rowCount);
+  let n = 0;
+  for (let r = 0; r < rowCount; r++) if ((seen[r] === 1) === matched) rows[n++] = r;
+  return rows.subarray(0, n);
 }

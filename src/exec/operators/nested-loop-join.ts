@@ -39,8 +39,8 @@ export function* nestedLoopJoin(
 }
 
 function allPairs(probeCount: number, buildCount: number): Pairs {
-  const probeRows = new Array<number>(probeCount * buildCount);
-  const buildRows = new Array<number>(probeCount * buildCount);
+  const probeRows = new Int32Array(probeCount * buildCount);
+  const buildRows = new Int32Array(probeCount * buildCount);
   let k = 0;
   for (let p = 0; p < probeCount; p++) {
     for (let b = 0; b < buildCount; b++) {

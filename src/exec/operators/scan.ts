@@ -8,11 +8,11 @@
 import type { Block, ColumnChunk } from '../../storage/block.js';
 import { readColumn, readNumbers } from '../../storage/block-reader.js';
 import { liveBlocks, zoneMapMayMatch } from '../../storage/scan.js';
+import { BOOLEAN } from '../../types/index.js';
 import type { ExecContext } from '../context.js';
 import { columnsUsed } from '../expr.js';
 import { compilePredicate, type Selector } from '../predicate.js';
 import type { KeyFilter } from '../runtime-filter.js';
-import { BOOLEAN } from '../../types/index.js';
 import { ROW_HANDLE_SLICE_FACTOR, type PExpr, type POp } from '../spec.js';
 import { gatherColumn, NumColumn, numericBoxing, type Column, type VBatch } from '../vector.js';
 
@@ -41,13 +41,14 @@ export function* scan(op: ScanOp, ctx: ExecContext, keyFilters: readonly KeyFilt
       return { columns: chunks.map((_, k) => decoded.get(k) ?? EMPTY), rowCount };
     };
 
-    // Cheap comparisons, then the join filters, then the rest of the filter, each on what is left.
-    if (cheap !== null) narrow(cheap.select(decode(cheap.columns), null));
+    // Join filters (a key column the output needs anyway), then cheap comparisons, then the rest of
+    // the filter, each on what is left.
     for (const f of keyFilters) {
       if (rowCount === 0) break;
-      const passing = f.select(decode([f.column]).columns[f.column]!, null, rowCount);
+      const passing = f.select(decode([f.column]).columns[f.column]!, rowCount);
       if (passing !== null) narrow(passing);
     }
+    if (cheap !== null && rowCount > 0) narrow(cheap.select(decode(cheap.columns), null));
     if (rest !== null && rowCount > 0) narrow(rest.select(decode(rest.columns), null));
     if (rowCount === 0) continue;
     const columns: Column[] = chunks.map((chunk, k) => decoded.get(k) ?? readChunk(chunk, rows));
