@@ -1,11 +1,12 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, snapshot)
  */
 import { benchCopy } from './copy.js';
 import { benchLatency } from './latency.js';
 import { machineDescription } from './report.js';
+import { benchSnapshot } from './snapshot.js';
 import { benchStartup } from './startup.js';
 import { benchTpch } from './tpch.js';
 
@@ -14,6 +15,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   latency: benchLatency,
   tpch: benchTpch,
   copy: benchCopy,
+  snapshot: benchSnapshot,
 };
 
 const requested = process.argv.slice(2);

@@ -7,9 +7,9 @@
  *   const s = cluster.session(); await s.query('begin'); ...
  *   await cluster.close();
  */
-export { Cluster, Session, type ClusterOptions } from './cluster/cluster.js';
-export type { QueryResult, Field, Notice, TaskInfo } from './session/result.js';
+export { Cluster, ClusterSnapshot, Session, type ClusterOptions } from './cluster/cluster.js';
+export type { QueryResult, Field, Notice, StatementDescription, TaskInfo } from './session/result.js';
 export type { QueryOptions } from './session/session.js';
 export type { CopyProgress, SliceCopyProgress } from './commands/index.js';
-export { SqlError } from './types/errors.js';
+export { SqlError, SqlState } from './types/errors.js';
 export { splitStatements } from './sql/index.js';

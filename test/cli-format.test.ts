@@ -7,11 +7,12 @@ function result(command: string, fields: [string, string][], rows: Record<string
   return {
     command,
     rowCount,
-    fields: fields.map(([name, type]) => ({ name, type, typeOid: 0 })),
+    fields: fields.map(([name, type]) => ({ name, type, typeOid: 0, typeModifier: -1, typeSize: -1 })),
     rows,
     notices: [],
     tasks: [],
     toArrays: () => [],
+    toTextArrays: () => [],
     toArrow: () => {
       throw new Error('not needed');
     },

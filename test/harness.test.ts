@@ -16,11 +16,12 @@ function fakeResult(fields: [string, string][], rows: Record<string, unknown>[])
   return {
     command: 'SELECT',
     rowCount: rows.length,
-    fields: fields.map(([name, type]) => ({ name, type, typeOid: 0 })),
+    fields: fields.map(([name, type]) => ({ name, type, typeOid: 0, typeModifier: -1, typeSize: -1 })),
     rows,
     notices: [],
     tasks: [],
     toArrays: () => rows.map((r) => fields.map(([name]) => r[name])),
+    toTextArrays: () => [],
     toArrow: () => {
       throw new Error('not needed');
     },

@@ -4,11 +4,11 @@
  * background and the first task waits for its node.
  */
 import { Catalog } from '../catalog/catalog.js';
-import { Database, QueryLog, type Topology } from '../leader/index.js';
+import { Database, QueryLog, type DbState, type Topology } from '../leader/index.js';
 import { SessionCore, type ClusterServices, type QueryOptions } from '../session/session.js';
 import type { CopyEnvironment } from '../commands/index.js';
 import { resolve } from 'node:path';
-import type { QueryResult } from '../session/result.js';
+import type { QueryResult, StatementDescription } from '../session/result.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import { ComputeNodes } from './compute-nodes.js';
 
@@ -62,6 +62,20 @@ function checkCount(name: string, v: number): number {
   return v;
 }
 
+/**
+ * The whole committed state of a cluster at one moment: catalog, table data and the counters that
+ * place rows (EVEN cursors, IDENTITY values). Table data versions are immutable, so taking one copies
+ * no data and a snapshot can be restored any number of times.
+ */
+export class ClusterSnapshot {
+  /** @internal */
+  constructor(
+    readonly state: DbState,
+    readonly evenCursors: ReadonlyMap<number, number>,
+    readonly identities: ReadonlyMap<string, number>,
+  ) {}
+}
+
 export class Cluster {
   private readonly services: ClusterServices;
   private readonly nodes: ComputeNodes;
@@ -99,6 +113,32 @@ export class Cluster {
     return this.defaultSession.query(sql, params, options);
   }
 
+  /** Capture the committed state (catalog and data), e.g. after loading a test suite's fixtures. */
+  snapshot(): ClusterSnapshot {
+    const { db, counters } = this.services;
+    return new ClusterSnapshot(db.committed, new Map(counters.evenCursors), new Map(counters.identities));
+  }
+
+  /**
+   * Put back a snapshot's state: every table, view, schema and row as they were when it was taken.
+   * Sessions stay open (their temp tables are gone unless the snapshot had them). Fails while a
+   * session runs a statement or has a transaction block open.
+   */
+  restore(snapshot: ClusterSnapshot): void {
+    if ([...this.sessions].some((s) => s.busy)) {
+      throw new SqlError(SqlState.objectInUse, 'cannot restore a snapshot while a session is running a statement or has a transaction open');
+    }
+    const { db, counters } = this.services;
+    db.committed = snapshot.state;
+    replaceEntries(counters.evenCursors, snapshot.evenCursors);
+    replaceEntries(counters.identities, snapshot.identities);
+  }
+
+  /** Describe a statement on the cluster's default session (see Session.describe). */
+  describe(sql: string): Promise<StatementDescription> {
+    return this.defaultSession.describe(sql);
+  }
+
   /** A new session: its own transaction state and search_path. */
   session(): Session {
     if (this.closed) throw new SqlError(SqlState.internalError, 'cluster is closed');
@@ -130,8 +170,31 @@ export class Session {
     return this.core.query(sql, params ?? [], options);
   }
 
+  /**
+   * Cancel the statement running now: it fails with Redshift's "Query (n) cancelled on user's
+   * request" (SQLSTATE 57014) and changes nothing. False when no statement is running.
+   */
+  cancel(): boolean {
+    return this.core.cancel();
+  }
+
+  /** What a statement would return (columns, parameter types), planned without running it. */
+  describe(sql: string): Promise<StatementDescription> {
+    return this.core.describe(sql);
+  }
+
+  /** A statement is running, or a transaction block is open. */
+  get busy(): boolean {
+    return this.core.busy;
+  }
+
   async close(): Promise<void> {
     await this.core.close();
     this.onClose(this);
   }
+}
+
+function replaceEntries<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [k, v] of source) target.set(k, v);
 }

@@ -21,6 +21,9 @@ export default function runTask(task: TaskMessage): TaskReply {
     const ctx: ExecContext = {
       scan: (op) => ({ slice: tables.data[op.tableId]!, sliceNumber: task.slice }),
       exchange: (id) => (task.inputs[id] ?? []).map(fromWire),
+      checkCancelled: () => {
+        if (task.cancel && Atomics.load(task.cancel, 0) !== 0) throw new SqlError(SqlState.queryCanceled, 'cancelled');
+      },
     };
     const { fragment } = task;
     const width = fragment.types.length;

@@ -64,7 +64,7 @@ function operatorStream(op: POp, ctx: ExecContext, filters: RuntimeFilters): Ite
       return hashJoin(op, input(op.probe), input(op.build), width(op.probe), width(op.build), joinFilters);
     }
     case 'nestedLoopJoin':
-      return nestedLoopJoin(op, input(op.probe), input(op.build), outputWidth(op.probe, ctx), outputWidth(op.build, ctx));
+      return nestedLoopJoin(op, input(op.probe), input(op.build), outputWidth(op.probe, ctx), outputWidth(op.build, ctx), ctx.checkCancelled);
     case 'aggregate': return aggregate(op, input(op.input));
     case 'sort': return sort(op, input(op.input), outputWidth(op.input, ctx));
     case 'limit': return limit(op, input(op.input));

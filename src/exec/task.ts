@@ -28,6 +28,8 @@ export interface TaskMessage {
   readonly tables: Readonly<Record<number, TaskTable>>;
   /** Fragment id -> the batches delivered to this slice by that earlier fragment. */
   readonly inputs: Readonly<Record<number, readonly WireBatch[]>>;
+  /** The statement's cancel flag (shared memory): non-zero means stop at the next batch. */
+  readonly cancel?: Int32Array;
 }
 
 export type TaskReply =

@@ -7,3 +7,4 @@ export { sliceCount, nodeOfSlice, type NodeRunner, type Topology } from './task.
 export { batchToArrow } from './arrow-result.js';
 export { ROW_HANDLE_SLICE_FACTOR } from '../exec/spec.js';
 export { ROW_HANDLE_COLUMN } from '../plan/index.js';
+export { StatementCancel } from './cancel.js';

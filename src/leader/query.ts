@@ -8,6 +8,7 @@ import type * as ast from '../sql/ast.js';
 import { liveRowCount } from '../storage/index.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
+import type { StatementCancel } from './cancel.js';
 import type { QueryLog } from './query-log.js';
 import { executePlan } from './scheduler.js';
 import { systemRows } from './system-rows.js';
@@ -26,6 +27,8 @@ export interface StatementEnv {
   readonly log: QueryLog;
   /** Statement text, for the query log. */
   readonly text: string;
+  /** Set when the client can cancel the statement. */
+  readonly cancel?: StatementCancel;
 }
 
 export interface QueryOutput {
@@ -63,6 +66,7 @@ export async function runQuery(query: ast.Query, env: StatementEnv, options: { r
   const { state } = env;
   const planned = describeQuery(query, env, options);
   const entry = env.log.start(env.session.sessionId, env.text);
+  if (env.cancel) env.cancel.queryId = entry.query;
   try {
     const result = await executePlan(planned.physical, {
       runner: env.runner,
@@ -72,6 +76,7 @@ export async function runQuery(query: ast.Query, env: StatementEnv, options: { r
         if (!data) throw new SqlError(SqlState.undefinedTable, `table ${id} has no data`);
         return data;
       },
+      cancel: env.cancel,
     });
     env.log.finish(entry, result.tasks, false);
     return { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };

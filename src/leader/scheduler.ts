@@ -10,6 +10,7 @@ import { fromWire, type WireBatch } from '../exec/batch-wire.js';
 import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState } from '../types/errors.js';
+import type { StatementCancel } from './cancel.js';
 import { taskTable } from './slice-versions.js';
 import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type TaskReply, type Topology } from './task.js';
 
@@ -18,6 +19,8 @@ export interface ExecutionEnv {
   readonly topology: Topology;
   /** The table versions the statement reads. */
   tableData(tableId: number): TableData;
+  /** Set when the statement can be cancelled: no task starts after it is, and the plan fails at once. */
+  readonly cancel?: StatementCancel;
 }
 
 export interface PlanResult {
@@ -43,6 +46,7 @@ export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promis
     );
   }
   await settleAll([...running.values()]);
+  env.cancel?.throwIfCancelled();
   const width = plan.types.length;
   const batches = runOperator(plan.leader, {
     scan: () => {
@@ -80,18 +84,22 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
       }
       const inputs: Record<number, readonly WireBatch[]> = {};
       for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
-      return { fragment, slice, sliceCount: count, tables, inputs };
+      return { fragment, slice, sliceCount: count, tables, inputs, cancel: env.cancel?.flag };
     };
     const started = performance.now();
+    const run = (task: TaskMessage): Promise<TaskReply> => (env.cancel ? env.cancel.race(env.runner.run(node, task)) : env.runner.run(node, task));
     let reply: TaskReply;
     try {
-      reply = await env.runner.run(node, message(false));
+      env.cancel?.throwIfCancelled();
+      reply = await run(message(false));
       // The node no longer held some table data: once more, with all of it.
-      if (!reply.ok && 'missingVersions' in reply) reply = await env.runner.run(node, message(true));
+      if (!reply.ok && 'missingVersions' in reply) reply = await run(message(true));
     } catch (err) {
+      if (err instanceof SqlError && err.code === SqlState.queryCanceled) throw err;
       throw new SqlError(SqlState.internalError, `compute node ${node} failed while running slice ${slice}: ${(err as Error).message}`);
     }
     if (!reply.ok) {
+      env.cancel?.throwIfCancelled();
       if ('missingVersions' in reply) throw new SqlError(SqlState.internalError, `compute node ${node} lost table data it was just sent`);
       throw SqlError.fromJSON(reply.error);
     }

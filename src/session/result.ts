@@ -12,6 +12,18 @@ export interface Field {
   readonly type: string;
   /** PostgreSQL type OID (what wire-protocol clients see). */
   readonly typeOid: number;
+  /** Type modifier (atttypmod): VARCHAR(n)/CHAR(n) n + 4, NUMERIC(p,s) ((p << 16) | s) + 4, else -1. */
+  readonly typeModifier: number;
+  /** Stored size (typlen): bytes of a fixed-size type, negative for variable-length ones. */
+  readonly typeSize: number;
+}
+
+/** What a statement would return, without running it (the wire protocol's Describe). */
+export interface StatementDescription {
+  /** Output columns; empty for statements that return no rows. */
+  readonly fields: readonly Field[];
+  /** Type OIDs of $1, $2, ...: inferred where the statement gives a type, else 25 (text). */
+  readonly parameterTypeOids: readonly number[];
 }
 
 export interface QueryResult {
@@ -27,6 +39,8 @@ export interface QueryResult {
   readonly tasks: readonly TaskInfo[];
   /** Rows as arrays in column order (use when column names repeat, e.g. `select count(a), count(b)`). */
   toArrays(): unknown[][];
+  /** Rows as arrays of PostgreSQL/Redshift text output (the wire protocol's text format; NULL is null). */
+  toTextArrays(): (string | null)[][];
   /** The result as an Apache Arrow table. */
   toArrow(): Table;
 }

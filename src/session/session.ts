@@ -4,13 +4,13 @@
  * Statements of one session run one at a time, in order.
  */
 import { runCommand, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
-import { batchToArrow, runQuery, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
+import { batchToArrow, describeQuery, runQuery, StatementCancel, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
-import { SqlError, SqlState, toJsValue, typeName, typeOid, type Notice } from '../types/index.js';
+import { SqlError, SqlState, formatValue, toJsValue, typeModifier, typeName, typeOid, typeSize, type Notice } from '../types/index.js';
 import type { Batch } from '../exec/spec.js';
 import type { SqlType } from '../types/datatype.js';
-import type { QueryResult } from './result.js';
+import type { Field, QueryResult, StatementDescription } from './result.js';
 import { SessionSettings } from './settings.js';
 
 /** What a session needs from its cluster. */
@@ -38,6 +38,8 @@ export class SessionCore {
   private closed = false;
   /** pg_last_copy_id() / pg_last_copy_count(): -1 and 0 until the session's first COPY. */
   private lastCopy = { query: -1, rows: 0 };
+  /** The statement running now, so a client can cancel it. */
+  private running: StatementCancel | null = null;
 
   constructor(
     private readonly cluster: ClusterServices,
@@ -47,6 +49,25 @@ export class SessionCore {
   /** Run one or more statements; the result is the last statement's. */
   query(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
     const run = this.queue.then(() => this.runText(sql, params, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Cancel the statement running now; false when none is. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.cancel();
+    return true;
+  }
+
+  /** True while a statement runs or a transaction block is open (the state is not the committed one). */
+  get busy(): boolean {
+    return this.running !== null || this.txn !== null;
+  }
+
+  /** What one statement would return, planned against the session's current view without running it. */
+  describe(sql: string): Promise<StatementDescription> {
+    const run = this.queue.then(() => this.describeText(sql));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -64,8 +85,55 @@ export class SessionCore {
     if (this.closed) throw new SqlError(SqlState.internalError, 'session is closed');
     const statements = parse(sql);
     let last: QueryResult = emptyResult('EMPTY', []);
-    for (const s of statements) last = await this.runStatement(s, params, options);
+    for (const s of statements) {
+      const cancel = new StatementCancel();
+      this.running = cancel;
+      try {
+        last = await this.runStatement(s, params, options, cancel);
+      } finally {
+        this.running = null;
+      }
+    }
     return last;
+  }
+
+  private describeText(sql: string): StatementDescription {
+    if (this.closed) throw new SqlError(SqlState.internalError, 'session is closed');
+    const statements = parse(sql);
+    if (statements.length !== 1) {
+      throw new SqlError(SqlState.syntaxError, 'cannot describe more than one statement at a time', { position: statements[1]?.statement.pos });
+    }
+    const { statement: stmt, text } = statements[0]!;
+    const parameterCount = maxParameterIndex(stmt);
+    const parameterTypeOids = Array.from({ length: parameterCount }, () => TEXT_OID);
+    switch (stmt.kind) {
+      case 'query': {
+        if (stmt.query.kind === 'select' && stmt.query.into) return { fields: [], parameterTypeOids };
+        const state = this.txn?.current ?? this.cluster.db.committed;
+        const now = Date.now() * 1000;
+        const planned = describeQuery(stmt.query, {
+          runner: this.cluster.runner,
+          topology: this.cluster.topology,
+          state,
+          session: this.info(),
+          // Unknown values: each parameter binds as an untyped NULL and takes its type from context.
+          params: Array.from({ length: parameterCount }, () => null),
+          statementTime: now,
+          transactionTime: this.txn?.startTime ?? now,
+          log: this.cluster.log,
+          text,
+        });
+        return { fields: fieldsOf(planned.names, planned.physical.types), parameterTypeOids };
+      }
+      case 'explain':
+        return { fields: fieldsOf(['QUERY PLAN'], [{ kind: 'varchar', length: 65535 }]), parameterTypeOids };
+      case 'show': {
+        const r = this.settings.handle(stmt, this.cluster.user);
+        return { fields: r.rows ? fieldsOf(r.rows.names, r.rows.types) : [], parameterTypeOids };
+      }
+      default:
+        return { fields: [], parameterTypeOids };
+    }
   }
 
   private info(): SessionInfo {
@@ -84,7 +152,7 @@ export class SessionCore {
     return `pg_temp_${this.id}`;
   }
 
-  private async runStatement(parsed: ParsedStatement, params: readonly unknown[], options: QueryOptions): Promise<QueryResult> {
+  private async runStatement(parsed: ParsedStatement, params: readonly unknown[], options: QueryOptions, cancel: StatementCancel): Promise<QueryResult> {
     const stmt = parsed.statement;
     if (stmt.kind === 'transaction') return this.transactionControl(stmt.action);
     if (this.txn?.failed) {
@@ -107,6 +175,7 @@ export class SessionCore {
       transactionTime: txn.startTime,
       log: this.cluster.log,
       text: parsed.text,
+      cancel,
     });
     try {
       let result: QueryResult;
@@ -130,6 +199,8 @@ export class SessionCore {
         const r: CommandResult = await runCommand(stmt, ctx);
         result = r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, notices, []) : emptyResult(r.command, notices, r.rowCount);
       }
+      // A statement cancelled after its last task (a COPY, say) still fails and changes nothing.
+      cancel.throwIfCancelled();
       if (!txn.explicit) this.cluster.db.commit(txn);
       return result;
     } catch (err) {
@@ -189,6 +260,7 @@ function emptyResult(command: string, notices: readonly Notice[], rowCount = 0):
     notices,
     tasks: [],
     toArrays: () => [],
+    toTextArrays: () => [],
     toArrow: () => batchToArrow({ columns: [], rowCount: 0 }, [], []),
   };
 }
@@ -214,11 +286,38 @@ function rowsResult(
   return {
     command,
     rowCount: batch.rowCount,
-    fields: names.map((name, i) => ({ name, type: typeName(types[i]!), typeOid: typeOid(types[i]!) })),
+    fields: fieldsOf(names, types),
     rows,
     notices,
     tasks,
     toArrays: () => Array.from({ length: batch.rowCount }, (_, r) => names.map((_n, c) => jsValue(c, r))),
+    toTextArrays: () =>
+      Array.from({ length: batch.rowCount }, (_, r) =>
+        names.map((_n, c) => {
+          const v = batch.columns[c]![r];
+          return v === null || v === undefined ? null : formatValue(v, types[c]!);
+        }),
+      ),
     toArrow: () => batchToArrow(batch, names, types),
   };
+}
+
+export function fieldsOf(names: readonly string[], types: readonly SqlType[]): Field[] {
+  return names.map((name, i) => {
+    const t = types[i]!;
+    return { name, type: typeName(t), typeOid: typeOid(t), typeModifier: typeModifier(t), typeSize: typeSize(t) };
+  });
+}
+
+/** pg_type's oid of text: what Describe reports for a parameter whose type the statement leaves open. */
+const TEXT_OID = 25;
+
+/** The highest $n a statement uses (its parameter count), found by walking the AST's plain objects. */
+function maxParameterIndex(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  if (Array.isArray(node)) return node.reduce((m: number, n) => Math.max(m, maxParameterIndex(n)), 0);
+  const record = node as Record<string, unknown>;
+  let max = record.kind === 'param' && typeof record.index === 'number' ? record.index : 0;
+  for (const value of Object.values(record)) max = Math.max(max, maxParameterIndex(value));
+  return max;
 }

@@ -161,6 +161,44 @@ export function typeOid(t: SqlType): number {
   }
 }
 
+/** The type modifier clients see (pg_attribute.atttypmod): length + 4 for CHAR/VARCHAR, ((precision << 16) | scale) + 4 for DECIMAL, else -1. */
+export function typeModifier(t: SqlType): number {
+  const header = 4;
+  switch (t.kind) {
+    case 'char':
+    case 'varchar':
+      return t.length + header;
+    case 'decimal':
+      return ((t.precision << 16) | t.scale) + header;
+    default:
+      return -1;
+  }
+}
+
+/** The stored size clients see (pg_type.typlen): bytes of a fixed-size type, -1 for variable-length ones. */
+export function typeSize(t: SqlType): number {
+  switch (t.kind) {
+    case 'smallint': return 2;
+    case 'integer': return 4;
+    case 'bigint': return 8;
+    case 'real': return 4;
+    case 'double': return 8;
+    case 'boolean': return 1;
+    case 'date': return 4;
+    case 'timestamp':
+    case 'timestamptz':
+    case 'time':
+      return 8;
+    case 'interval': return 16;
+    case 'decimal':
+    case 'char':
+    case 'varchar':
+      return -1;
+    case 'unknown': return -2;
+    default: return assertNever(t);
+  }
+}
+
 export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }

@@ -87,6 +87,7 @@ export const SqlState = {
   wrongObjectType: '42809',
   dependentObjectsStillExist: '2BP01',
   queryCanceled: '57014',
+  objectInUse: '55006',
   internalError: 'XX000',
   invalidSchemaName: '3F000',
   protocolViolation: '08P01',

@@ -18,6 +18,8 @@ export function* nestedLoopJoin(
   buildInput: Iterable<VBatch>,
   probeWidth: number,
   buildWidth: number,
+  /** Called between pieces: a piece can match nothing, so the join may run long without yielding a batch. */
+  checkCancelled?: () => void,
 ): Iterable<VBatch> {
   const build = concatBatches([...buildInput], buildWidth);
   const emitter = new JoinEmitter(op.joinType, build, probeWidth);
@@ -27,6 +29,7 @@ export function* nestedLoopJoin(
 
   for (const batch of probeInput) {
     for (let start = 0; start < batch.rowCount; start += step) {
+      checkCancelled?.();
       const probe = sliceBatch(batch, start, start + step);
       let pairs = allPairs(probe.rowCount, build.rowCount);
       if (condition) pairs = condition.apply(probe, build, pairs);
