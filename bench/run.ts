@@ -5,6 +5,7 @@
  */
 import { benchCopy } from './copy.js';
 import { benchLatency } from './latency.js';
+import { benchServerLatency } from './latency-server.js';
 import { machineDescription } from './report.js';
 import { benchSnapshot } from './snapshot.js';
 import { benchStartup } from './startup.js';
@@ -13,6 +14,7 @@ import { benchTpch } from './tpch.js';
 const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   startup: () => benchStartup(10),
   latency: benchLatency,
+  server: benchServerLatency,
   tpch: benchTpch,
   copy: benchCopy,
   snapshot: benchSnapshot,

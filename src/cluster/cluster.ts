@@ -87,7 +87,14 @@ export class Cluster {
   /** Test hooks: reach into the compute nodes the way failures do. */
   readonly internals: { terminateNode(node: number): Promise<void> };
 
-  private constructor(readonly topology: Topology, user: string, database: string, copy: Omit<CopyEnvironment, 'onProgress'>) {
+  private constructor(
+    readonly topology: Topology,
+    /** The user sessions run as unless they say otherwise (Redshift's admin user, awsuser, by default). */
+    readonly user: string,
+    /** The database name (current_database()). */
+    readonly database: string,
+    copy: Omit<CopyEnvironment, 'onProgress'>,
+  ) {
     this.nodes = new ComputeNodes(topology);
     this.services = {
       db: new Database({ catalog: Catalog.initial(), tables: new Map() }),
@@ -139,10 +146,10 @@ export class Cluster {
     return this.defaultSession.describe(sql);
   }
 
-  /** A new session: its own transaction state and search_path. */
-  session(): Session {
+  /** A new session: its own transaction state and search_path; `user` is its current_user (default: the cluster's user). */
+  session(options: { readonly user?: string } = {}): Session {
     if (this.closed) throw new SqlError(SqlState.internalError, 'cluster is closed');
-    const s = new Session(new SessionCore(this.services, this.nextSessionId++), (x) => this.sessions.delete(x));
+    const s = new Session(new SessionCore(this.services, this.nextSessionId++, options.user), (x) => this.sessions.delete(x));
     this.sessions.add(s);
     return s;
   }
@@ -181,6 +188,16 @@ export class Session {
   /** What a statement would return (columns, parameter types), planned without running it. */
   describe(sql: string): Promise<StatementDescription> {
     return this.core.describe(sql);
+  }
+
+  /** What the wire protocol's ReadyForQuery reports: 'I' idle, 'T' in a transaction block, 'E' in a failed one. */
+  get transactionStatus(): 'I' | 'T' | 'E' {
+    return this.core.transactionStatus;
+  }
+
+  /** The user the session runs as (current_user). */
+  get user(): string {
+    return this.core.user;
   }
 
   /** A statement is running, or a transaction block is open. */

@@ -44,6 +44,8 @@ export class SessionCore {
   constructor(
     private readonly cluster: ClusterServices,
     readonly id: number,
+    /** The user the session runs as (current_user): the cluster's, or the one a client logged in as. */
+    readonly user: string = cluster.user,
   ) {}
 
   /** Run one or more statements; the result is the last statement's. */
@@ -58,6 +60,12 @@ export class SessionCore {
     if (!this.running) return false;
     this.running.cancel();
     return true;
+  }
+
+  /** What ReadyForQuery reports: 'I' no transaction block, 'T' in a block, 'E' in a failed block. */
+  get transactionStatus(): 'I' | 'T' | 'E' {
+    if (!this.txn) return 'I';
+    return this.txn.failed ? 'E' : 'T';
   }
 
   /** True while a statement runs or a transaction block is open (the state is not the committed one). */
@@ -83,7 +91,14 @@ export class SessionCore {
 
   private async runText(sql: string, params: readonly unknown[], options: QueryOptions): Promise<QueryResult> {
     if (this.closed) throw new SqlError(SqlState.internalError, 'session is closed');
-    const statements = parse(sql);
+    let statements: ParsedStatement[];
+    try {
+      statements = parse(sql);
+    } catch (err) {
+      // A statement that does not even parse still fails the transaction block it was sent in.
+      if (this.txn) this.txn.failed = true;
+      throw err;
+    }
     let last: QueryResult = emptyResult('EMPTY', []);
     for (const s of statements) {
       const cancel = new StatementCancel();
@@ -128,7 +143,7 @@ export class SessionCore {
       case 'explain':
         return { fields: fieldsOf(['QUERY PLAN'], [{ kind: 'varchar', length: 65535 }]), parameterTypeOids };
       case 'show': {
-        const r = this.settings.handle(stmt, this.cluster.user);
+        const r = this.settings.handle(stmt, this.user);
         return { fields: r.rows ? fieldsOf(r.rows.names, r.rows.types) : [], parameterTypeOids };
       }
       default:
@@ -139,9 +154,9 @@ export class SessionCore {
   private info(): SessionInfo {
     return {
       sessionId: this.id,
-      user: this.cluster.user,
+      user: this.user,
       database: this.cluster.database,
-      searchPath: [this.tempSchema(), ...this.settings.searchPath(this.cluster.user)],
+      searchPath: [this.tempSchema(), ...this.settings.searchPath(this.user)],
       tempSchema: this.tempSchema(),
       lastCopyId: this.lastCopy.query,
       lastCopyCount: this.lastCopy.rows,
@@ -159,7 +174,7 @@ export class SessionCore {
       throw new SqlError(SqlState.inFailedSqlTransaction, 'current transaction is aborted, commands ignored until end of transaction block');
     }
     if (stmt.kind === 'set' || stmt.kind === 'show' || stmt.kind === 'reset') {
-      const r = this.settings.handle(stmt, this.cluster.user);
+      const r = this.settings.handle(stmt, this.user);
       return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, [], []) : emptyResult(r.command, []);
     }
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);

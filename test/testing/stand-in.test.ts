@@ -64,3 +64,22 @@ describe('each test starts from the fixtures', () => {
     expect((await redshift.query('select count(*) as n from extra')).rows).toEqual([{ n: 0n }]);
   });
 });
+
+describe('served over the PostgreSQL protocol', () => {
+  test('code under test connects with a driver; reset() between tests applies to it too', async () => {
+    const { default: pg } = await import('pg');
+    const served = await StandIn.start({ fixtures: "create table accounts (id int distkey, owner varchar(20)); insert into accounts values (1, 'ann');", server: true });
+    try {
+      expect(served.connectionString).toMatch(/^postgresql:\/\/awsuser@127\.0\.0\.1:\d+\/dev$/);
+      const client = new pg.Client({ connectionString: served.connectionString });
+      await client.connect();
+      await client.query("insert into accounts values (2, 'bob')");
+      expect((await client.query('select count(*)::int as n from accounts')).rows).toEqual([{ n: 2 }]);
+      served.reset();
+      expect((await client.query('select owner from accounts order by id')).rows).toEqual([{ owner: 'ann' }]);
+      await client.end();
+    } finally {
+      await served.close();
+    }
+  });
+});
