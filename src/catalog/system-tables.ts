@@ -7,6 +7,7 @@ import type { SystemColumn, SystemTableSpec } from './system/define.js';
 import { INFORMATION_SCHEMA_TABLES, SVV_CATALOG_TABLES } from './system/information-schema.js';
 import { MONITORING_TABLES } from './system/monitoring.js';
 import { PG_CATALOG_TABLES } from './system/pg-catalog.js';
+import { PG_CATALOG_CLIENT_TABLES } from './system/pg-catalog-client.js';
 
 export type { SystemColumn } from './system/define.js';
 
@@ -31,6 +32,8 @@ export const SYSTEM_TABLES: readonly SystemTableDef[] = withOids([
   ...MONITORING_TABLES,
   ...SVV_CATALOG_TABLES,
   ...INFORMATION_SCHEMA_TABLES,
+  // Last, so the oids assigned to the relations above stay as they were.
+  ...PG_CATALOG_CLIENT_TABLES,
 ]);
 
 export function findSystemTable(schema: string, name: string): SystemTableDef | undefined {

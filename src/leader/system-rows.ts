@@ -12,10 +12,17 @@ import { INFORMATION_SCHEMA_ROWS, SVV_CATALOG_ROWS } from './system-rows/informa
 import { MONITORING_ROWS } from './system-rows/monitoring.js';
 import { LOAD_ROWS } from './system-rows/loads.js';
 import { PG_CATALOG_ROWS } from './system-rows/pg-catalog.js';
+import { PG_CATALOG_CLIENT_ROWS } from './system-rows/pg-catalog-client.js';
 
 type Producer = (ctx: RowsContext) => Row[];
 
-const PG_CATALOG_PRODUCERS: Readonly<Record<string, Producer>> = { ...PG_CATALOG_ROWS, ...MONITORING_ROWS, ...LOAD_ROWS, ...SVV_CATALOG_ROWS };
+const PG_CATALOG_PRODUCERS: Readonly<Record<string, Producer>> = {
+  ...PG_CATALOG_ROWS,
+  ...PG_CATALOG_CLIENT_ROWS,
+  ...MONITORING_ROWS,
+  ...LOAD_ROWS,
+  ...SVV_CATALOG_ROWS,
+};
 
 export function systemRows(def: SystemTableDef, env: StatementEnv): Batch {
   const producers = def.schema === 'pg_catalog' ? PG_CATALOG_PRODUCERS : INFORMATION_SCHEMA_ROWS;

@@ -39,6 +39,8 @@ import { groupingValue } from './bind-grouping.js';
 import { AGGREGATE_NAMES, bindAggregateCall, sameWithinGroup } from './bind-aggregate.js';
 import { windowNotAllowed, type WindowCollector } from './bind-window.js';
 import type { BindEnvironment } from './context.js';
+import { bindArrayConcat, bindArrayConstructor, isArrayConstructor } from './bind-array.js';
+import { bindCatalogCast } from './catalog-casts.js';
 import { bindCatalogFunction } from './catalog-functions.js';
 import { coerce, unifyAll, unifyForComparison } from './coerce.js';
 import type { Scope } from './scope.js';
@@ -152,7 +154,7 @@ export function bindExpr(e: ast.Expr, ctx: ExprContext): PExpr {
       return bindFunction(e, ctx);
     case 'cast': {
       const inner = bindExpr(e.expr, ctx);
-      return coerce(inner, typeFromNode(e.type), 'explicit', e.pos);
+      return bindCatalogCast(e, inner, ctx.env) ?? coerce(inner, typeFromNode(e.type), 'explicit', e.pos);
     }
     case 'case':
       return bindCase(e, ctx);
@@ -354,6 +356,7 @@ function bindBinary(e: ast.BinaryOp, ctx: ExprContext): PExpr {
     );
     return { kind: e.op, args, type: BOOLEAN };
   }
+  if (e.op === '||' && (isArrayConstructor(e.left) || isArrayConstructor(e.right))) return bindArrayConcat(e, ctx);
   const left = bindExpr(e.left, ctx);
   const right = bindExpr(e.right, ctx);
   if (COMPARISONS.has(e.op)) {
@@ -420,6 +423,7 @@ function datePartArgs(e: ast.FuncCall): readonly ast.Expr[] {
 function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
   if (e.withinGroup) throw notSupported(`${e.name} ... WITHIN GROUP`, e.pos);
   if (LEADER_ONLY_FUNCTIONS.has(e.name)) ctx.env.leaderOnly?.record(e);
+  if (isArrayConstructor(e)) return bindArrayConstructor(e, ctx);
   switch (e.name) {
     case 'decode':
       return bindDecode(e, ctx);

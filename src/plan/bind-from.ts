@@ -11,10 +11,18 @@ import { ROW_HANDLE_COLUMN, resolveRelation, type BindEnvironment } from './cont
 import { bindExpr } from './bind-expr.js';
 import { coerce, unifyForComparison } from './coerce.js';
 import { Scope, type ScopeColumn } from './scope.js';
+import { bindUnnest } from './bind-array.js';
+import { OUTER_BASE, type OuterScope } from './bind-subquery.js';
+import { mapColumns } from './expr-utils.js';
 
 export interface FromResult {
   readonly plan: LPlan;
   readonly scope: Scope;
+  /**
+   * Conditions tying the FROM items to the enclosing query's row (OUTER_BASE columns), from
+   * functions in FROM over its columns (`unnest(outer.array)`); the query treats them as correlated WHERE conditions.
+   */
+  readonly correlated?: readonly PExpr[];
 }
 
 /** CTEs visible to a query, by name. */
@@ -24,16 +32,17 @@ export interface QueryBinder {
   (q: ast.Query, env: BindEnvironment, ctes: CteMap): BoundQuery;
 }
 
-export function bindFromList(items: readonly ast.FromItem[], env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult | null {
+/** `outer`: the enclosing query's columns, when the FROM list belongs to a subquery. */
+export function bindFromList(items: readonly ast.FromItem[], env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder, outer?: OuterScope): FromResult | null {
   let acc: FromResult | null = null;
   for (const item of items) {
-    const next = bindFromItem(item, env, ctes, bindQuery);
+    const next = bindFromItem(item, env, ctes, bindQuery, outer);
     acc = acc ? joinResults(acc, next, 'inner', null) : next;
   }
   return acc;
 }
 
-function bindFromItem(item: ast.FromItem, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult {
+function bindFromItem(item: ast.FromItem, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder, outer: OuterScope | undefined): FromResult {
   switch (item.kind) {
     case 'table':
       return bindTableRef(item, env, ctes, bindQuery);
@@ -42,8 +51,9 @@ function bindFromItem(item: ast.FromItem, env: BindEnvironment, ctes: CteMap, bi
       return derived(bound, item.alias ?? null, item.columnAliases, item.pos);
     }
     case 'join':
-      return bindJoin(item, env, ctes, bindQuery);
+      return bindJoin(item, env, ctes, bindQuery, outer);
     case 'functionRef':
+      if (item.func.name === 'unnest' && (item.func.schema === undefined || item.func.schema === 'pg_catalog')) return bindUnnest(item, env, outer);
       throw new SqlError(SqlState.featureNotSupported, `table function ${item.func.name} in FROM is not supported yet in Slicewise`, {
         position: item.pos,
       });
@@ -61,8 +71,10 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   if (resolved.kind === 'system') {
     const def = resolved.def;
     const types = def.columns.map((c) => c.type);
-    const plan: LPlan = { kind: 'rows', name: def.name, batch: env.systemRows(def), types };
-    return { plan, scope: namedScope(alias, def.schema, def.columns, item.columnAliases) };
+    const batch = env.systemRows(def);
+    const plan: LPlan = { kind: 'rows', name: def.name, batch, types };
+    const scope = namedScope(alias, def.schema, def.columns, item.columnAliases);
+    return { plan, scope: new Scope(scope.columns.map((c, i) => ({ ...c, catalogValues: batch.columns[i] }))) };
   }
   const meta = resolved.meta;
   if (meta.kind === 'view') {
@@ -102,9 +114,13 @@ function derived(bound: BoundQuery, alias: string | null, aliases: readonly stri
   return { plan: bound.plan, scope: new Scope(cols) };
 }
 
-function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder): FromResult {
-  const left = bindFromItem(item.left, env, ctes, bindQuery);
-  const right = bindFromItem(item.right, env, ctes, bindQuery);
+function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQuery: QueryBinder, outer: OuterScope | undefined): FromResult {
+  const left = bindFromItem(item.left, env, ctes, bindQuery, outer);
+  const right = bindFromItem(item.right, env, ctes, bindQuery, outer);
+  if ((left.correlated?.length || right.correlated?.length) && item.type !== 'inner' && item.type !== 'cross') {
+    throw new SqlError(SqlState.featureNotSupported, 'an outer join with a correlated function in FROM is not supported yet in Slicewise', { position: item.pos });
+  }
+  const correlated = combinedCorrelation(left, right);
   const joinType: LogicalJoinType = item.type === 'cross' ? 'inner' : item.type;
   const combined = left.scope.concat(right.scope);
   let usingColumns = item.using;
@@ -126,7 +142,7 @@ function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQue
     }
     const condition: PExpr | null = conds.length === 0 ? null : conds.length === 1 ? conds[0]! : { kind: 'and', args: conds, type: BOOLEAN };
     const scope = new Scope(combined.columns.map((c, i) => (hide.has(i) ? { ...c, hidden: true } : c)));
-    return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope };
+    return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope, correlated };
   }
   let condition: PExpr | null = null;
   if (item.on) {
@@ -134,11 +150,17 @@ function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQue
   } else if (item.type !== 'cross') {
     throw new SqlError(SqlState.syntaxError, 'syntax error: JOIN requires ON or USING', { position: item.pos });
   }
-  return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope: combined };
+  return { plan: joinPlan(left.plan, right.plan, joinType, condition), scope: combined, correlated };
 }
 
 function joinResults(left: FromResult, right: FromResult, type: LogicalJoinType, condition: PExpr | null): FromResult {
-  return { plan: joinPlan(left.plan, right.plan, type, condition), scope: left.scope.concat(right.scope) };
+  return { plan: joinPlan(left.plan, right.plan, type, condition), scope: left.scope.concat(right.scope), correlated: combinedCorrelation(left, right) };
+}
+
+/** Both sides' correlated conditions over the joined row (the right side's inner columns shift past the left's). */
+function combinedCorrelation(left: FromResult, right: FromResult): PExpr[] {
+  const width = left.scope.columns.length;
+  return [...(left.correlated ?? []), ...(right.correlated ?? []).map((p) => mapColumns(p, (i) => (i >= OUTER_BASE ? i : i + width)))];
 }
 
 export function joinPlan(left: LPlan, right: LPlan, joinType: LogicalJoinType, condition: PExpr | null): LPlan {

@@ -97,13 +97,13 @@ type SelectItemAst = { ast: ast.Expr; alias?: string; starIndex?: number };
  */
 function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap, outer?: OuterScope, sink?: CorrelationSink): BoundQuery {
   if (s.into) throw new SqlError(SqlState.internalError, 'SELECT INTO is routed as a command');
-  const from = bindFromList(s.from, env, ctes, bindQuery);
+  const from = bindFromList(s.from, env, ctes, bindQuery, outer);
   const scope = from?.scope ?? Scope.empty();
   const host = new SubqueryHost(from?.plan ?? { kind: 'values', rows: [[]], types: [] }, scope, true, outer, env, ctes, bindSubquery);
   // Outside its WHERE a subquery may not refer to the enclosing query (rejected with 0A000, not "no such column").
   const local = outer ? { ...outer, allowed: false } : undefined;
   const inputCtx: ExprContext = { env, scope, noAggregatesIn: 'WHERE', subqueries: host, outer: local };
-  const correlated = s.where ? bindWhere(s.where, { ...inputCtx, outer }, host) : [];
+  const correlated = [...(from?.correlated ?? []), ...(s.where ? bindWhere(s.where, { ...inputCtx, outer }, host) : [])];
   if (correlated.length > 0 && !sink) throw new SqlError(SqlState.internalError, 'correlated predicates outside a subquery');
 
   // Expand stars into explicit column references.

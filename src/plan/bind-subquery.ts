@@ -25,7 +25,8 @@ import type { CteMap } from './bind-from.js';
 import { joinPlan } from './bind-from.js';
 import { unifyForComparison } from './coerce.js';
 import type { BindEnvironment } from './context.js';
-import { mapColumns } from './expr-utils.js';
+import { mapColumns, replaceColumns } from './expr-utils.js';
+import { SCALAR_SUBQUERY_VALUE_ID } from '../types/fn-subquery.js';
 import { foldConstants } from './fold.js';
 import type { BoundQuery, LPlan } from './logical.js';
 import type { Scope } from './scope.js';
@@ -140,11 +141,7 @@ export class SubqueryHost {
   /** `(SELECT ...)` as a value. */
   scalar(e: ast.ScalarSubquery): PExpr {
     const { bound, corr } = this.bind(e.query, true);
-    if (corr?.kind === 'exposed') {
-      throw new SqlError(SqlState.featureNotSupported, 'correlated scalar subqueries without an aggregate are not supported yet in Slicewise', {
-        position: e.pos,
-      });
-    }
+    if (corr?.kind === 'exposed') return this.correlatedScalar(bound, corr, e.pos);
     const visible = corr ? corr.visible : bound.types.length;
     if (visible !== 1) throw new SqlError(SqlState.syntaxError, 'subquery must return only one column', { position: e.pos });
     const type = bound.types[0]!;
@@ -167,6 +164,34 @@ export class SubqueryHost {
     // No inner row for this outer row: the aggregate over nothing (COUNT -> 0), not NULL.
     const marker: PExpr = { kind: 'col', index: base + 1 + keys.length, type: BOOLEAN };
     return { kind: 'case', whens: [{ when: { kind: 'isNull', arg: marker, not: false, type: BOOLEAN }, then: empty }], else: value, type };
+  }
+
+  /**
+   * A correlated scalar subquery without an aggregate (`(select d.adsrc from pg_attrdef d where
+   * d.adrelid = a.attrelid and d.adnum = a.attnum)`): the inner rows grouped by their correlation
+   * keys, each group's value and row count left-joined to the outer row on those keys. A group of
+   * more than one row is error 21000 for the outer rows it matches, as in PostgreSQL.
+   */
+  private correlatedScalar(bound: BoundQuery, corr: Extract<CorrelationResult, { kind: 'exposed' }>, pos: number): PExpr {
+    if (corr.visible !== 1) throw new SqlError(SqlState.syntaxError, 'subquery must return only one column', { position: pos });
+    const parts = splitCorrelation(corr.predicates, pos);
+    const valueType = bound.types[0]!;
+    const input: LPlan = parts.innerOnly.length ? { kind: 'filter', input: bound.plan, predicate: and(parts.innerOnly)!, types: bound.types } : bound.plan;
+    const aggregates: AggregateSpec[] = [
+      { fn: 'any_value', arg: { kind: 'col', index: 0, type: valueType }, distinct: false, type: valueType },
+      { fn: 'count_star', arg: null, distinct: false, type: BIGINT },
+    ];
+    const keyTypes = parts.keys.map((k) => k.inner.type);
+    const groups: LPlan = { kind: 'aggregate', input, groupKeys: parts.keys.map((k) => k.inner), aggregates, types: [...keyTypes, valueType, BIGINT] };
+    const base = this.base();
+    const condition = and([
+      ...parts.keys.map((k, i): PExpr => ({ kind: 'compare', op: '=', left: this.toJoinRow(k.outer, base), right: { kind: 'col', index: base + i, type: keyTypes[i]! }, type: BOOLEAN })),
+      ...parts.outerOnly.map((p) => this.toJoinRow(p, base)),
+    ]);
+    this.attach(groups, 'left', condition);
+    const value: PExpr = { kind: 'col', index: base + keyTypes.length, type: valueType };
+    const rows: PExpr = { kind: 'col', index: base + keyTypes.length + 1, type: BIGINT };
+    return { kind: 'call', id: SCALAR_SUBQUERY_VALUE_ID, args: [value, rows], type: valueType };
   }
 
   /**
@@ -321,6 +346,36 @@ export class SubqueryHost {
 function and(parts: readonly PExpr[]): PExpr | null {
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : { kind: 'and', args: parts, type: BOOLEAN };
+}
+
+/**
+ * A correlated subquery's predicates sorted for grouping: `inner = outer` equalities (the keys),
+ * predicates on the outer row only, and predicates on inner columns only — a predicate mixing both
+ * sides becomes inner-only when the outer columns it uses are each equal to an inner key (psql's
+ * `a.attcollation <> t.typcollation` next to `c.oid = a.attcollation`).
+ */
+function splitCorrelation(predicates: readonly PExpr[], pos: number): { keys: { inner: PExpr; outer: PExpr }[]; outerOnly: PExpr[]; innerOnly: PExpr[] } {
+  const keys: { inner: PExpr; outer: PExpr }[] = [];
+  const outerOnly: PExpr[] = [];
+  const mixed: PExpr[] = [];
+  for (const p of predicates) {
+    const split = splitCorrelatedEquality(p);
+    const side = correlationSide(p);
+    if (split) keys.push(split);
+    else if (side === 'outer') outerOnly.push(p);
+    else mixed.push(p);
+  }
+  const innerOf = new Map(keys.flatMap((k) => (k.outer.kind === 'col' ? [[k.outer.index, k.inner] as const] : [])));
+  const innerOnly = mixed.map((p) => {
+    const rewritten = replaceColumns(p, (c) => (c.index >= OUTER_BASE ? (innerOf.get(c.index) ?? c) : c));
+    if (correlationSide(rewritten) === 'both') {
+      throw new SqlError(SqlState.featureNotSupported, 'this correlated scalar subquery is not supported yet in Slicewise (a condition mixes inner and outer columns)', {
+        position: pos,
+      });
+    }
+    return rewritten;
+  });
+  return { keys, outerOnly, innerOnly };
 }
 
 /** Which side of a column index space an expression uses: inner columns, outer (>= OUTER_BASE), both or none. */

@@ -5,10 +5,11 @@
  * Redshift runs these on the leader only; here they work anywhere an expression does.
  */
 import { CatalogListing, type ListedRelation } from '../catalog/system/listing.js';
-import { BPCHAR_OID, FORMAT_TYPE_NAMES, NUMERIC_OID, TYPMOD_HEADER, VARCHAR_OID, ENCODINGS, formatType } from '../catalog/system/type-info.js';
+import { BPCHAR_OID, BUILTIN_TYPES, FORMAT_TYPE_NAMES, NUMERIC_OID, TYPMOD_HEADER, VARCHAR_OID, ENCODINGS, formatType } from '../catalog/system/type-info.js';
 import type { PExpr } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { BOOLEAN, INTEGER, SqlError, SqlState, varcharType, type SqlType } from '../types/index.js';
+import { BIGINT, BOOLEAN, INTEGER, SqlError, SqlState, varcharType, type SqlType } from '../types/index.js';
+import { findSystemTable } from '../catalog/system-tables.js';
 import { coerce } from './coerce.js';
 import { resolveRelation, type BindEnvironment } from './context.js';
 import { atLeast, both, caseOf, concat, constant, equals, isNullTest, operator } from './pexpr-build.js';
@@ -31,6 +32,7 @@ const FUNCTIONS: Readonly<Record<string, (c: Call) => PExpr>> = {
   format_encoding: (c) => formatEncoding(c),
   pg_get_userbyid: (c) => userById(c),
   pg_table_is_visible: (c) => tableIsVisible(c),
+  pg_type_is_visible: (c) => typeIsVisible(c),
   has_table_privilege: (c) => hasPrivilege(c, 'table'),
   has_schema_privilege: (c) => hasPrivilege(c, 'schema'),
   has_database_privilege: (c) => hasPrivilege(c, 'database'),
@@ -39,6 +41,10 @@ const FUNCTIONS: Readonly<Record<string, (c: Call) => PExpr>> = {
   obj_description: (c) => objDescription(c),
   col_description: (c) => colDescription(c),
   pg_get_viewdef: (c) => viewDefinition(c),
+  pg_get_ruledef: (c) => ruleDefinition(c),
+  pg_table_size: (c) => relationSize(c),
+  pg_relation_size: (c) => relationSize(c),
+  pg_total_relation_size: (c) => relationSize(c),
   pg_get_expr: (c) => stored(c),
 };
 
@@ -143,6 +149,13 @@ function tableIsVisible(c: Call): PExpr {
   return { kind: 'inList', arg: intArg(c, 0), list: visible, not: false, type: BOOLEAN };
 }
 
+/** pg_type_is_visible(oid): every type is a built-in of pg_catalog, always on the search path. */
+function typeIsVisible(c: Call): PExpr {
+  arity(c, 1);
+  const types = BUILTIN_TYPES.map((t) => constant(t.oid, INTEGER));
+  return { kind: 'inList', arg: intArg(c, 0), list: types, not: false, type: BOOLEAN };
+}
+
 const PRIVILEGES: Readonly<Record<'table' | 'schema' | 'database', readonly string[]>> = {
   table: ['select', 'insert', 'update', 'delete', 'references', 'rule', 'trigger'],
   schema: ['create', 'usage'],
@@ -194,15 +207,20 @@ function findTable(c: Call, target: unknown, pos: number): ListedRelation | unde
     if (!r) throw new SqlError(SqlState.undefinedTable, `relation with OID ${target} does not exist`, { position: pos });
     return r;
   }
-  const parts = splitName(String(target));
+  return findRelationByName(c.env, c.listing, String(target), pos);
+}
+
+/** A relation named by text, as regclass input reads it: `[schema.]name`, on the search path when unqualified. */
+export function findRelationByName(env: BindEnvironment, listing: CatalogListing, text: string, pos: number): ListedRelation | undefined {
+  const parts = splitName(text);
   const [schema, name] = parts.length === 2 ? parts : [undefined, parts[0]!];
-  const resolved = resolveRelation(c.env, schema, name, pos);
+  const resolved = resolveRelation(env, schema, name!, pos);
   const oid = resolved.kind === 'system' ? resolved.def.oid : resolved.meta.id;
-  return c.listing.relationByOid(oid);
+  return listing.relationByOid(oid);
 }
 
 /** `schema.name` / `"Quoted".name` -> lower-cased parts (Redshift folds quoted identifiers too). */
-function splitName(text: string): string[] {
+export function splitName(text: string): string[] {
   const parts = [...text.matchAll(/"((?:[^"]|"")*)"|([^.]+)/g)].map((m) => (m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]!.trim()).toLowerCase());
   if (parts.length === 0 || parts.length > 2) throw new SqlError(SqlState.invalidParameterValue, `invalid name syntax: "${text}"`);
   return parts;
@@ -269,6 +287,40 @@ function viewDefinition(c: Call): PExpr {
   }
   const views = c.listing.relations().flatMap((r) => (r.source.kind === 'user' && r.source.meta.kind === 'view' ? [[r.oid, r.source.meta.queryText] as const] : []));
   return lookup(c, intArg(c, 0), views, null, LONG_TEXT);
+}
+
+/** pg_get_ruledef(rule_oid [, pretty]): a view's `_RETURN` rule (pg_rewrite gives it the view's oid). */
+function ruleDefinition(c: Call): PExpr {
+  arity(c, 1, 2);
+  const rules = c.listing
+    .relations()
+    .flatMap((r) => (r.source.kind === 'user' && r.source.meta.kind === 'view' ? [[r.oid, `CREATE RULE "_RETURN" AS ON SELECT TO ${r.name} DO INSTEAD ${r.source.meta.queryText};`] as const] : []));
+  return lookup(c, intArg(c, 0), rules, null, LONG_TEXT);
+}
+
+/** Redshift allocates table storage in 1 MB blocks. */
+const BLOCK_BYTES = 1024n * 1024n;
+
+/**
+ * pg_table_size / pg_relation_size / pg_total_relation_size(oid): the bytes of the table's blocks
+ * on all slices (STV_TBL_PERM's block counts; a table has no indexes or TOAST). Views: 0.
+ */
+function relationSize(c: Call): PExpr {
+  arity(c, 1);
+  const perm = findSystemTable('pg_catalog', 'stv_tbl_perm');
+  if (!perm) throw new SqlError(SqlState.internalError, 'stv_tbl_perm is not defined');
+  const rows = c.env.systemRows(perm);
+  const id = perm.columns.findIndex((col) => col.name === 'id');
+  const blocks = perm.columns.findIndex((col) => col.name === 'block_count');
+  const bytes = new Map<number, bigint>();
+  for (let i = 0; i < rows.rowCount; i++) {
+    const table = rows.columns[id]![i] as number;
+    bytes.set(table, (bytes.get(table) ?? 0n) + BigInt(rows.columns[blocks]![i] as number) * BLOCK_BYTES);
+  }
+  const oid = intArg(c, 0);
+  const relations = c.listing.relations().map((r): [PExpr, PExpr] => [equals(oid, r.oid), constant(bytes.get(r.oid) ?? 0n, BIGINT)]);
+  // An oid that is no relation: NULL, as in PostgreSQL.
+  return caseOf(relations, null, BIGINT, c.e.pos);
 }
 
 /** pg_get_expr(adbin, relid [, pretty]): pg_attrdef.adbin already holds the expression's SQL text. */

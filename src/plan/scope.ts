@@ -17,6 +17,8 @@ export interface ScopeColumn {
    * of a USING / NATURAL join column (still reachable as `t.col`).
    */
   readonly hidden?: boolean;
+  /** A system table's column: its values in the statement's catalog snapshot (what `unnest(column)` can meet). */
+  readonly catalogValues?: readonly unknown[];
 }
 
 export class Scope {

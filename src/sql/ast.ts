@@ -133,7 +133,8 @@ export interface WindowSpec extends Node {
  * Also: `position(a in b)` -> name 'position' args [a, b]; `substring(a from b for c)` -> 'substring' [a,b,c];
  * `trim([both|leading|trailing] [chars] from s)` -> 'btrim'|'ltrim'|'rtrim' [s, chars?];
  * `convert(type, expr)` -> CastExpr; `current_date`, `sysdate`, `current_timestamp`, `current_user`,
- * `localtimestamp` etc. (no parentheses) -> FuncCall with args [] and `noParens: true`.
+ * `localtimestamp` etc. (no parentheses) -> FuncCall with args [] and `noParens: true`;
+ * `ARRAY(subquery)` -> 'array' [ScalarSubquery].
  */
 export interface FuncCall extends Node {
   readonly kind: 'func';

@@ -110,6 +110,7 @@ export function deparseExpr(e: ast.Expr): string {
 function deparseCall(e: ast.FuncCall): string {
   const name = e.schema ? `${quoteIdent(e.schema)}.${e.name}` : e.name;
   if (e.noParens) return name;
+  if (e.name === 'array' && e.args[0]?.kind === 'subquery') return `ARRAY(${deparseQuery(e.args[0].query)})`;
   let args: string;
   if (e.name === 'position' && e.args.length === 2) args = `${operand(e.args[0]!)} IN ${operand(e.args[1]!)}`;
   else if (e.name === 'substring' && e.args.length >= 2) {

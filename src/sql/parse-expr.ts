@@ -12,6 +12,10 @@ import type { Token } from './tokens.js';
 
 const COMPARISON_OPS: ReadonlySet<string> = new Set(['=', '<>', '<', '>', '<=', '>=']);
 const OTHER_OPS: ReadonlySet<string> = new Set(['||', '~', '~*', '!~', '!~*', '&', '|', '#', '<<', '>>']);
+/** Operators `OPERATOR(pg_catalog.op)` may name. */
+const EXPLICIT_OPERATORS: ReadonlySet<string> = new Set([...COMPARISON_OPS, ...OTHER_OPS, '+', '-', '*', '/', '%', '^']);
+/** Collations COLLATE accepts: all mean byte order (see parseCollate). */
+const KNOWN_COLLATIONS: ReadonlySet<string> = new Set(['default', 'c', 'posix']);
 const PREDICATE_WORDS: ReadonlySet<string> = new Set(['like', 'ilike', 'similar', 'between', 'in']);
 
 function binary(op: BinaryOperator, left: Expr, right: Expr): Expr {
@@ -123,15 +127,40 @@ export abstract class ExprParser extends ParserBase {
     return { kind: 'inList', pos: expr.pos, expr, list, not };
   }
 
-  /** Operators above the predicates: ||, regex matches, bitwise (PostgreSQL's b_expr level). */
+  /**
+   * Operators above the predicates: ||, regex matches, bitwise (PostgreSQL's b_expr level), and
+   * `OPERATOR(pg_catalog.op)`, which psql writes for its name patterns and which PostgreSQL parses at
+   * this level whatever the operator.
+   */
   protected parseOther(): Expr {
     let left = this.parseAdditive();
     for (;;) {
+      const op = this.acceptExplicitOperator();
+      if (op !== undefined) {
+        left = binary(op, left, this.parseAdditive());
+        continue;
+      }
       const t = this.peek();
       if (t.kind !== 'op' || !OTHER_OPS.has(t.value)) return left;
       this.advance();
       left = binary(t.value as BinaryOperator, left, this.parseAdditive());
     }
+  }
+
+  /** `OPERATOR ( [pg_catalog .] op )`: the operator, or undefined when the syntax does not start here. */
+  private acceptExplicitOperator(): BinaryOperator | undefined {
+    if (!this.isWord('operator') || !this.isOp('(', 1)) return undefined;
+    this.at += 2;
+    if (this.isOp('.', 1)) {
+      const schema = this.peek();
+      if (!this.isWord('pg_catalog')) throw this.syntaxError(schema);
+      this.at += 2;
+    }
+    const t = this.peek();
+    if (t.kind !== 'op' || !EXPLICIT_OPERATORS.has(t.value)) throw this.syntaxError(t);
+    this.advance();
+    this.expectOp(')');
+    return t.value as BinaryOperator;
   }
 
   private parseAdditive(): Expr {
@@ -162,13 +191,29 @@ export abstract class ExprParser extends ParserBase {
 
   /** `x AT TIME ZONE z` -> timezone(z, x), as PostgreSQL rewrites it. */
   private parseAtTimeZone(): Expr {
-    let expr = this.parseUnary();
+    let expr = this.parseCollate();
     while (this.isWord('at') && this.isWord('time', 1) && this.isWord('zone', 2)) {
       this.at += 3;
-      const zone = this.parseUnary();
+      const zone = this.parseCollate();
       expr = { kind: 'func', pos: expr.pos, name: 'timezone', args: [zone, expr], distinct: false, approximate: false };
     }
     return expr;
+  }
+
+  /**
+   * `x COLLATE name` (psql 12+ writes `COLLATE pg_catalog.default`). Slicewise compares strings by
+   * their bytes — PostgreSQL's "C" collation, which is what "default" and "POSIX" are here too — so
+   * those names leave the expression as it is. Any other name is not taken here: after a column's
+   * DEFAULT, `COLLATE case_insensitive` belongs to the column definition.
+   */
+  private parseCollate(): Expr {
+    const expr = this.parseUnary();
+    for (;;) {
+      const qualified = this.isWord('pg_catalog', 1) && this.isOp('.', 2);
+      const name = this.peek(qualified ? 3 : 1);
+      if (!this.isWord('collate') || (name.kind !== 'word' && name.kind !== 'quotedIdent') || !KNOWN_COLLATIONS.has(name.value.toLowerCase())) return expr;
+      this.at += qualified ? 4 : 2;
+    }
   }
 
   private parseUnary(): Expr {
@@ -231,6 +276,15 @@ export abstract class ExprParser extends ParserBase {
         if (callFollows) {
           this.advance();
           return { kind: 'exists', pos: t.start, query: this.parseParenthesizedQuery(), not: false };
+        }
+        break;
+      case 'array':
+        // ARRAY(subquery): a call of `array` whose one argument is the subquery.
+        if (callFollows && this.isQueryStart(2)) {
+          this.advance();
+          const pos = this.peek().start;
+          const query: Expr = { kind: 'subquery', pos, query: this.parseParenthesizedQuery() };
+          return { kind: 'func', pos: t.start, name: 'array', args: [query], distinct: false, approximate: false };
         }
         break;
       case 'approximate':

@@ -152,6 +152,8 @@ export abstract class ParserBase {
    * 'character varying', 'timestamp with time zone'); the types layer resolves aliases.
    */
   protected parseTypeName(): TypeName {
+    // Built-in types live in pg_catalog: `x::pg_catalog.text` names the same type as `x::text`.
+    if (this.isWord('pg_catalog') && this.isOp('.', 1)) this.at += 2;
     const t = this.peek();
     if (!(t.kind === 'quotedIdent' || (t.kind === 'word' && (!RESERVED.has(t.value) || t.value === 'binary')))) {
       throw this.syntaxError();

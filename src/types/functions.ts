@@ -17,6 +17,9 @@ import './fn-pattern.js';
 import './fn-regexp.js';
 import './fn-hash.js';
 import './fn-json.js';
+import './fn-subquery.js';
+import './fn-array.js';
+import './fn-catalog.js';
 
 export type { ResolvedFunction } from './operators.js';
 export { resolveOperator } from './operators.js';

@@ -34,6 +34,12 @@ const PG_CLASS_COLUMNS = [
   ['relhassubclass', BOOLEAN],
   ['reldiststyle', SMALLINT],
   ['relacl', TEXT_TYPE],
+  // PostgreSQL 8.1+ columns Redshift's pg_class lacks, which psql 15 and drivers read for any server
+  // (they assume 9.2 or later). Array columns hold PostgreSQL's array text, `{a,b}`.
+  ['relhastriggers', BOOLEAN],
+  ['relpersistence', charType(1)],
+  ['reloftype', OID_TYPE],
+  ['reloptions', TEXT_TYPE],
 ] as const;
 
 export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
@@ -80,6 +86,8 @@ export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
       ['attencodingtype', SMALLINT],
       ['attencrypttype', SMALLINT],
       ['attacl', TEXT_TYPE],
+      // PostgreSQL 9.1+: the column's collation (what psql's \d compares with typcollation).
+      ['attcollation', OID_TYPE],
     ],
     1249,
   ),
@@ -112,6 +120,9 @@ export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
       ['typdefaultbin', LONG_TEXT_TYPE],
       ['typdefault', LONG_TEXT_TYPE],
       ['typacl', TEXT_TYPE],
+      // PostgreSQL 8.3+ / 9.1+ columns psql's \dT and \d read.
+      ['typarray', OID_TYPE],
+      ['typcollation', OID_TYPE],
     ],
     1247,
   ),
@@ -150,6 +161,9 @@ export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
       ['dattablespace', OID_TYPE],
       ['datconfig', TEXT_TYPE],
       ['datacl', TEXT_TYPE],
+      // PostgreSQL 8.4+: what psql's \l shows as Collate and Ctype.
+      ['datcollate', NAME_TYPE],
+      ['datctype', NAME_TYPE],
     ],
     1262,
   ),

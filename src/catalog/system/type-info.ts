@@ -42,6 +42,14 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
   t(1700, 'numeric', -1, false, 'i', 'm'),
 ];
 
+/** pg_collation's "default" collation: the one every character type and column uses. */
+export const DEFAULT_COLLATION_OID = 100;
+
+/** typcollation / attcollation: the default collation for character types, none (0) for the others. */
+export function collationOf(typeOid: number): number {
+  return typeOid === 25 || typeOid === BPCHAR_OID || typeOid === VARCHAR_OID ? DEFAULT_COLLATION_OID : 0;
+}
+
 export const BPCHAR_OID = 1042;
 export const VARCHAR_OID = 1043;
 export const NUMERIC_OID = 1700;

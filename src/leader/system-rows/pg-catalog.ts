@@ -8,7 +8,7 @@ import {
   RDSDB_USER_ID,
   type ListedRelation,
 } from '../../catalog/system/listing.js';
-import { BUILTIN_TYPES, builtinType, encodingCode, encodingName, formatType, typeLength, typmodOf } from '../../catalog/system/type-info.js';
+import { BUILTIN_TYPES, builtinType, collationOf, encodingCode, encodingName, formatType, typeLength, typmodOf } from '../../catalog/system/type-info.js';
 import { liveRowCount } from '../../storage/index.js';
 import { typeOid } from '../../types/datatype.js';
 import { defaultText, pad, type Row, type RowsContext } from './context.js';
@@ -84,6 +84,10 @@ function classColumns(ctx: RowsContext, r: ListedRelation): Row {
     false,
     distStyle(r),
     null,
+    false,
+    table?.temp ? 't' : 'p',
+    0,
+    null,
   ];
 }
 
@@ -117,6 +121,7 @@ function pgAttribute(ctx: RowsContext): Row[] {
         encodingCode(c.encoding),
         0,
         null,
+        collationOf(oid),
       ]);
     });
   }
@@ -151,6 +156,8 @@ function pgTypeRow(t: (typeof BUILTIN_TYPES)[number]): Row {
     null,
     null,
     null,
+    0,
+    collationOf(t.oid),
   ];
 }
 
@@ -181,7 +188,9 @@ function pgDescription(ctx: RowsContext): Row[] {
 const UTF8_ENCODING = 6;
 
 function pgDatabase(ctx: RowsContext): Row[] {
-  const row = (oid: number, name: string, template: boolean): Row => [oid, name, RDSDB_USER_ID, UTF8_ENCODING, template, !template || name === 'template1', 0, 0, 0, 0, null, null];
+  const row = (oid: number, name: string, template: boolean): Row => [
+    oid, name, RDSDB_USER_ID, UTF8_ENCODING, template, !template || name === 'template1', 0, 0, 0, 0, null, null, 'C', 'C',
+  ];
   return [row(1, 'template1', true), row(2, 'template0', true), row(DATABASE_OID, ctx.env.session.database, false)];
 }
 
