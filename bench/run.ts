@@ -1,11 +1,12 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, snapshot)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, snapshot, parse, server)
  */
 import { benchCopy } from './copy.js';
 import { benchLatency } from './latency.js';
 import { benchServerLatency } from './latency-server.js';
+import { benchParse } from './parse.js';
 import { machineDescription } from './report.js';
 import { benchSnapshot } from './snapshot.js';
 import { benchStartup } from './startup.js';
@@ -17,6 +18,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   server: benchServerLatency,
   tpch: benchTpch,
   copy: benchCopy,
+  parse: benchParse,
   snapshot: benchSnapshot,
 };
 

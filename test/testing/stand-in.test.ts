@@ -47,13 +47,12 @@ describe('each test starts from the fixtures', () => {
     expect((await redshift.query("select count(*) as n from pg_class where relname = 'scratch'")).rows).toEqual([{ n: 0n }]);
   });
 
-  test('a reset takes milliseconds, however much data the fixtures hold', async () => {
-    await redshift.query('delete from event');
-    const started = performance.now();
-    for (let i = 0; i < 100; i++) redshift.reset();
-    // 100 resets: generous bound, this is a correctness test (bench/ measures the time).
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(await counts()).toEqual(TICKIT_ROW_COUNTS);
+  test('resets repeat: the same snapshot restores any number of times', async () => {
+    for (let i = 0; i < 3; i++) {
+      await redshift.query('delete from event');
+      redshift.reset();
+      expect(await counts()).toEqual(TICKIT_ROW_COUNTS);
+    }
   });
 
   test('keepAsFixtures moves the starting point', async () => {
