@@ -84,19 +84,6 @@ export function builtinType(oid: number): BuiltinType | undefined {
   return BUILTIN_TYPES.find((b) => b.oid === oid);
 }
 
-/** pg_attribute.atttypmod: VARCHAR/CHAR length + 4, NUMERIC ((precision << 16) | scale) + 4, else -1. */
-export function typmodOf(type: SqlType): number {
-  switch (type.kind) {
-    case 'char':
-    case 'varchar':
-      return type.length + TYPMOD_HEADER;
-    case 'decimal':
-      return ((type.precision << 16) | type.scale) + TYPMOD_HEADER;
-    default:
-      return -1;
-  }
-}
-
 /** pg_attribute.attlen: the type's fixed length, or -1. */
 export function typeLength(type: SqlType): number {
   return builtinType(typeOid(type))?.len ?? -1;

@@ -8,9 +8,9 @@ import {
   RDSDB_USER_ID,
   type ListedRelation,
 } from '../../catalog/system/listing.js';
-import { BUILTIN_TYPES, builtinType, collationOf, encodingCode, encodingName, formatType, typeLength, typmodOf } from '../../catalog/system/type-info.js';
+import { BUILTIN_TYPES, builtinType, collationOf, encodingCode, encodingName, formatType, typeLength } from '../../catalog/system/type-info.js';
 import { liveRowCount } from '../../storage/index.js';
-import { typeOid } from '../../types/datatype.js';
+import { typeModifier, typeOid } from '../../types/datatype.js';
 import { defaultText, pad, type Row, type RowsContext } from './context.js';
 
 export const PG_CATALOG_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = {
@@ -106,7 +106,7 @@ function pgAttribute(ctx: RowsContext): Row[] {
         i + 1,
         0,
         -1,
-        typmodOf(c.type),
+        typeModifier(c.type),
         b?.byval ?? false,
         b?.storage ?? 'p',
         b?.align ?? 'i',
@@ -200,7 +200,7 @@ function pgTableDef(ctx: RowsContext): Row[] {
   for (const r of ctx.listing.visibleRelations()) {
     if (r.kind !== 'table') continue;
     for (const c of r.columns) {
-      out.push([r.schema, r.name, c.name, formatType(typeOid(c.type), typmodOf(c.type)), pad(encodingName(c.encoding), 32), c.distKey, c.sortKeyOrd, c.notNull]);
+      out.push([r.schema, r.name, c.name, formatType(typeOid(c.type), typeModifier(c.type)), pad(encodingName(c.encoding), 32), c.distKey, c.sortKeyOrd, c.notNull]);
     }
   }
   return out;
