@@ -1,180 +1,61 @@
 #!/usr/bin/env node
 /**
- * `slicewise`: a minimal psql-like REPL over an embedded cluster.
- *
- *   slicewise [--nodes N] [--slices-per-node N] [--s3-root DIR] [--s3-throughput MBPS[:LATENCY_MS]] [-c SQL]...
+ * `slicewise`: a psql-like REPL over an embedded cluster (default 2 nodes x 2 slices) or, with
+ * --host/--port, over a Slicewise server; `slicewise serve ...` runs that server. See args.ts for
+ * the options and help.ts for the meta-commands.
  *
  * COPY reads `s3://bucket/key` from `<s3-root>/bucket/key`; the default root is the sample bucket
- * shipped in fixtures/s3 (bucket `slicewise-sample`), so the Getting Started COPY statements run.
- *
- * Statements end with `;` and may span lines (prompt `dev=# `, then `dev-# ` while a statement is
- * open). `-c` runs its SQL and exits. Without a terminal on stdin there are no prompts, so
- * `echo 'select 1;' | slicewise` prints just the result. `\q` quits.
+ * shipped in fixtures/s3 (bucket `slicewise-sample`), so the Getting Started COPY statements run
+ * as written, and `\tickit` loads them all.
  */
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { Cluster, splitStatements, type Session } from '../index.js';
-import { formatError, formatNotice, formatResult } from './format.js';
+import { parseArgs, USAGE, UsageError, type Options } from './args.js';
+import type { Connection } from './connection/connection.js';
+import { EmbeddedConnection } from './connection/embedded.js';
+import { RemoteConnection } from './connection/remote.js';
+import { historyPath } from './history.js';
+import { runFile, runText } from './meta.js';
+import { runInteractive, runPiped } from './repl.js';
+import { serveMain } from './serve.js';
+import { Shell } from './shell.js';
 
-interface Options {
-  readonly nodes: number;
-  readonly slicesPerNode: number;
-  readonly s3Root: string | undefined;
-  readonly s3Throughput: { mbPerSecond: number; latencyMs: number } | undefined;
-  readonly commands: readonly string[];
+async function open(options: Options): Promise<Connection> {
+  const { target, user, database } = options;
+  if (target.kind === 'remote') return RemoteConnection.connect({ host: target.host, port: target.port, user, database, password: target.password });
+  return EmbeddedConnection.start({ nodes: target.nodes, slicesPerNode: target.slicesPerNode, s3Root: target.s3Root, s3Throughput: target.s3Throughput, user, database });
 }
 
-const USAGE = 'usage: slicewise [--nodes N] [--slices-per-node N] [--s3-root DIR] [--s3-throughput MBPS[:LATENCY_MS]] [-c SQL]...';
-
-/** The sample bucket shipped with the package (dist/cli/main.js -> fixtures/s3). */
-function defaultS3Root(): string | undefined {
-  const root = fileURLToPath(new URL('../../fixtures/s3', import.meta.url));
-  return existsSync(root) ? root : undefined;
-}
-
-function throughput(flag: string, text: string | undefined): { mbPerSecond: number; latencyMs: number } {
-  const m = /^(\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(text ?? '');
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`${flag} needs MB/s per stream, optionally :latency in ms (e.g. 25:10)`);
-  return { mbPerSecond: Number(m[1]), latencyMs: Number(m[2] ?? 0) };
-}
-
-class UsageError extends Error {}
-
-function positiveInteger(flag: string, text: string | undefined): number {
-  const n = Number(text);
-  if (text === undefined || !Number.isInteger(n) || n < 1) throw new UsageError(`${flag} needs a positive integer`);
-  return n;
-}
-
-function parseArgs(argv: readonly string[]): Options | 'help' {
-  let nodes = 2;
-  let slicesPerNode = 2;
-  let s3Root = defaultS3Root();
-  let s3Throughput: Options['s3Throughput'];
-  const commands: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    // Long flags also take `--flag=value`.
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    const inlineValue = eq === -1 ? undefined : arg.slice(eq + 1);
-    const value = (): string | undefined => inlineValue ?? argv[++i];
-    switch (flag) {
-      case '--nodes':
-        nodes = positiveInteger(flag, value());
-        break;
-      case '--slices-per-node':
-        slicesPerNode = positiveInteger(flag, value());
-        break;
-      case '--s3-root': {
-        const dir = value();
-        if (dir === undefined) throw new UsageError(`${flag} needs a directory`);
-        s3Root = dir;
-        break;
-      }
-      case '--s3-throughput':
-        s3Throughput = throughput(flag, value());
-        break;
-      case '-c':
-      case '--command': {
-        const sql = value();
-        if (sql === undefined) throw new UsageError(`${flag} needs an SQL text`);
-        commands.push(sql);
-        break;
-      }
-      case '-h':
-      case '--help':
-        return 'help';
-      default:
-        throw new UsageError(`unknown argument: ${arg}`);
-    }
+function welcome(connection: Connection, options: Options): string {
+  const lines = [`slicewise: ${connection.description}, database "${connection.database}" as "${connection.user}".`];
+  if (options.target.kind === 'embedded') {
+    const store = options.target.s3Root === undefined ? 'no s3:// store (start with --s3-root DIR for COPY)' : `s3:// is ${options.target.s3Root}`;
+    lines.push(`${store}; \\tickit creates and loads the Getting Started sample tables.`);
   }
-  return { nodes, slicesPerNode, s3Root, s3Throughput, commands };
+  lines.push('Type \\? for help, \\q to quit.');
+  return lines.join('\n');
 }
 
-/** Runs statements one at a time and prints what psql would; remembers whether any failed. */
-class Runner {
-  failed = false;
-
-  constructor(private readonly session: Session) {}
-
-  async run(sql: string): Promise<void> {
-    try {
-      const result = await this.session.query(sql);
-      for (const notice of result.notices) process.stderr.write(formatNotice(notice));
-      process.stdout.write(formatResult(result));
-    } catch (error) {
-      this.failed = true;
-      process.stderr.write(formatError(error, sql));
-    }
-  }
-
-  /** Run every complete statement of `text`; return the unfinished rest. */
-  async runComplete(text: string): Promise<string> {
-    const { complete, rest } = splitStatements(text);
-    for (const statement of complete) await this.run(statement);
-    return rest;
-  }
-
-  /** Run all of `text`, including an unterminated last statement (as psql does at end of input). */
-  async runAll(text: string): Promise<void> {
-    const rest = await this.runComplete(text);
-    if (holdsStatement(rest)) await this.run(rest);
-  }
+/** psql's words for a connection that could not be made. */
+function connectionFailure(options: Options, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (options.target.kind === 'embedded') return `slicewise: ${message}`;
+  return `slicewise: connection to server at "${options.target.host}", port ${options.target.port} failed: ${message}`;
 }
 
-/**
- * Whether an unterminated rest holds more than blanks and comments: terminated on a line of its
- * own (so a trailing `--` comment cannot swallow the `;`), it either splits into a statement or
- * stays open (an unclosed quote, which the engine will report).
- */
-function holdsStatement(rest: string): boolean {
-  if (rest.trim() === '') return false;
-  const { complete, rest: open } = splitStatements(`${rest}\n;`);
-  return complete.length > 0 || open.trim() !== '';
+async function runActions(shell: Shell, options: Options): Promise<number> {
+  for (const action of options.actions) {
+    if (action.kind === 'file') {
+      if ((await runFile(shell, action.path)) === 'quit') break;
+    } else if ((await runText(shell, action.text, undefined)) === 'quit') break;
+  }
+  // psql: -c reports the failure of its last statement in the exit status; scripts do not.
+  const last = options.actions[options.actions.length - 1];
+  return last?.kind === 'command' && shell.lastFailed ? 1 : 0;
 }
 
-async function runInteractive(runner: Runner, options: Options): Promise<void> {
-  const interactive = process.stdin.isTTY === true;
-  const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
-  let buffer = '';
-  const prompt = () => {
-    if (!interactive) return;
-    rl.setPrompt(buffer.trim() === '' ? 'dev=# ' : 'dev-# ');
-    rl.prompt();
-  };
-  rl.on('SIGINT', () => {
-    // Like psql: Ctrl-C abandons the statement being typed.
-    buffer = '';
-    process.stdout.write('\n');
-    prompt();
-  });
-
-  if (interactive) {
-    const store = options.s3Root === undefined ? 'no S3 root (COPY needs --s3-root)' : `s3:// is ${options.s3Root}`;
-    process.stdout.write(`slicewise: embedded cluster, ${options.nodes} nodes x ${options.slicesPerNode} slices; ${store}. Type \\q to quit.\n\n`);
-  }
-  prompt();
-  for await (const line of rl) {
-    if (buffer.trim() === '' && line.trim().startsWith('\\')) {
-      const command = line.trim().split(/\s+/)[0];
-      if (command === '\\q') break;
-      process.stderr.write(`invalid command ${command}\n`);
-    } else {
-      // splitStatements trims the rest it returns, so the line break is put back here.
-      buffer = await runner.runComplete(buffer === '' ? line : `${buffer}\n${line}`);
-    }
-    prompt();
-  }
-  rl.close();
-  await runner.runAll(buffer);
-}
-
-async function main(): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   let options: Options | 'help';
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = parseArgs(argv, process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`slicewise: ${error.message}\n${USAGE}\n`);
@@ -185,23 +66,27 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  let cluster: Cluster;
+  let connection: Connection;
   try {
-    cluster = await Cluster.start({ nodes: options.nodes, slicesPerNode: options.slicesPerNode, s3Root: options.s3Root, s3Throughput: options.s3Throughput });
+    connection = await open(options);
   } catch (error) {
-    // e.g. more nodes than Redshift allows
-    process.stderr.write(`slicewise: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${connectionFailure(options, error)}\n`);
     return 2;
   }
+  const interactive = options.actions.length === 0 && process.stdin.isTTY === true;
+  const shell = new Shell(connection, { stdout: process.stdout, stderr: process.stderr, interactive });
   try {
-    const runner = new Runner(cluster.session());
-    if (options.commands.length > 0) {
-      for (const command of options.commands) await runner.runAll(command);
-    } else await runInteractive(runner, options);
-    return runner.failed && options.commands.length > 0 ? 1 : 0;
+    if (options.actions.length > 0) return await runActions(shell, options);
+    if (interactive) await runInteractive(shell, { historyFile: historyPath(process.env), welcome: welcome(connection, options) });
+    else await runPiped(shell);
+    return 0;
   } finally {
-    await cluster.close();
+    await shell.close();
+    await connection.close();
   }
 }
 
-process.exitCode = await main();
+const argv = process.argv.slice(2);
+// `slicewise serve ...` belongs to the server (serve.ts), which sets its own exit status.
+if (argv[0] === 'serve') await serveMain(argv.slice(1));
+else process.exitCode = await main(argv);

@@ -22,6 +22,17 @@ function workerFile(): string {
   return built;
 }
 
+/**
+ * Node's flags for the worker threads. Node 20.19+ lets piscina `require()` our ES-module worker, and
+ * on Node 20.20 that path sometimes aborts the whole process (`v8::Module::IsGraphAsync ... must be
+ * used on an instantiated module`, about 1 start in 40); with require(esm) off, piscina imports the
+ * module instead and the crash never showed in 40 starts.
+ */
+function workerExecArgv(): string[] {
+  const flag = '--no-experimental-require-module';
+  return process.allowedNodeEnvironmentFlags.has(flag) ? [...process.execArgv, flag] : [...process.execArgv];
+}
+
 export class ComputeNodes implements NodeRunner {
   /**
    * The node pools, created in the background: loading piscina and starting threads stays off the
@@ -43,6 +54,7 @@ export class ComputeNodes implements NodeRunner {
             concurrentTasksPerWorker: 1,
             idleTimeout: Number.POSITIVE_INFINITY,
             workerData: { node },
+            execArgv: workerExecArgv(),
           }),
       ),
     );
