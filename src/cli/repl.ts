@@ -71,7 +71,7 @@ export async function runInteractive(shell: Shell, options: InteractiveOptions):
 
   const promptText = (): string => {
     const pending = processor.pending;
-    return `${shell.connection.database}${pending.trim() === '' ? '=' : continuationMark(pending)}# `;
+    return `${shell.connection.database}${pending.trim() === '' ? '=' : continuationMark(pending)}${transactionMark(shell.connection.transactionStatus)}# `;
   };
   const prompt = (): void => {
     rl.setPrompt(promptText());
@@ -136,4 +136,9 @@ export async function runPiped(shell: Shell): Promise<void> {
     process.off('SIGINT', interrupt);
     rl.close();
   }
+}
+
+/** psql's %x: `*` inside a transaction block, `!` inside a failed one. */
+function transactionMark(status: 'I' | 'T' | 'E' | null): string {
+  return status === 'T' ? '*' : status === 'E' ? '!' : '';
 }

@@ -18,6 +18,7 @@ export class FakeConnection implements Connection {
   readonly database = 'dev';
   readonly user = 'tester';
   readonly copyProgress = false;
+  readonly transactionStatus = null;
   readonly statements: string[] = [];
 
   constructor(private readonly answers: (sql: string) => StatementResult | undefined = () => undefined) {}

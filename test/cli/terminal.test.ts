@@ -58,6 +58,11 @@ describe.skipIf(!hasScript)('the REPL on a terminal', { timeout: 60_000 }, () =>
     expect(await t.line('\\timing')).toContain('Timing is on.');
     expect(await t.line('select count(*) from venue;')).toMatch(/ count \n-------\n {5}3\n\(1 row\)\n\nTime: \d+\.\d{3} ms\n/);
 
+    // The prompt shows the transaction state as psql's %x does: * in a block, ! in a failed one.
+    await t.line('begin;', /dev=\*# $/);
+    await t.line('select nope from venue;', /dev=!# $/);
+    await t.line('rollback;', /dev=# $/);
+
     t.type('\x04');
     expect(await t.exit()).toBe(0);
     expect(t.text).toMatch(/dev=# \\q\n$/);

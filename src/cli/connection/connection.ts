@@ -35,6 +35,8 @@ export interface Connection {
   readonly copyProgress: boolean;
   /** Run one statement. Failures reject with a SqlError (code, message, position, detail, hint). */
   query(sql: string, hooks?: StatementHooks): Promise<StatementResult>;
+  /** 'I' idle, 'T' in a transaction block, 'E' in a failed one; null when the connection cannot tell. */
+  readonly transactionStatus: 'I' | 'T' | 'E' | null;
   /** Ask for the running statement to be cancelled; false when nothing was running. */
   cancel(): boolean;
   close(): Promise<void>;

@@ -36,6 +36,10 @@ export class EmbeddedConnection implements Connection {
     };
   }
 
+  get transactionStatus(): 'I' | 'T' | 'E' {
+    return this.session.transactionStatus;
+  }
+
   cancel(): boolean {
     return this.session.cancel();
   }

@@ -112,6 +112,9 @@ export class RemoteConnection implements Connection {
     }
   }
 
+  /** node-postgres keeps ReadyForQuery's status to itself, so the prompt cannot show it. */
+  readonly transactionStatus = null;
+
   /** Send a CancelRequest on a new connection, as libpq's PQcancel does. */
   cancel(): boolean {
     const key = backendKey(this.client);
