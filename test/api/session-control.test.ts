@@ -146,3 +146,24 @@ describe('snapshot and restore', () => {
     await s.close();
   });
 });
+
+describe('cancel a COPY', () => {
+  test('the COPY fails with 57014 and loads nothing', async () => {
+    const { SAMPLE_S3_ROOT } = await import('../copy/helpers.js');
+    // A slow simulated store (0.2 MB/s per stream), so the load is still reading when the cancel comes.
+    const slow = await Cluster.start({ s3Root: SAMPLE_S3_ROOT, s3Throughput: { mbPerSecond: 0.2 } });
+    try {
+      const session = slow.session();
+      await session.query('create table event (eventid integer not null distkey, venueid smallint not null, catid smallint not null, dateid smallint not null sortkey, eventname varchar(200), starttime timestamp)');
+      const load = session.query("copy event from 's3://slicewise-sample/tickit/allevents_pipe.txt' iam_role default delimiter '|' timeformat 'YYYY-MM-DD HH:MI:SS'");
+      await new Promise((r) => setTimeout(r, 300));
+      expect(session.cancel()).toBe(true);
+      const err = await rejection(load);
+      expect(err.code).toBe('57014');
+      expect((await session.query('select count(*) as n from event')).rows).toEqual([{ n: 0n }]);
+      await session.close();
+    } finally {
+      await slow.close();
+    }
+  });
+});
