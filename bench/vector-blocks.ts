@@ -1,12 +1,12 @@
 /**
  * Micro-benchmark of COPY's storage steps on 600k lineitem-shaped rows: four reading slices'
- * vectors partitioned by KEY (l_orderkey) over 4 slices, then each destination slice's groups built
- * into blocks sorted by l_shipdate. Vectors are prepared outside the timing.
+ * vectors partitioned by KEY (l_orderkey) over 4 slices (row indexes only), then each destination
+ * slice's rows gathered from the groups into blocks sorted by l_shipdate. Vectors are prepared outside the timing.
  * Run: node --import tsx bench/vector-blocks.ts
  */
 import { BLOCK_ROWS } from '../src/storage/block.js';
-import { buildBlocksFromVectors } from '../src/storage/vector-blocks.js';
-import { partitionVectors } from '../src/storage/vector-partition.js';
+import { buildBlocksFromVectors, type GroupRows } from '../src/storage/vector-blocks.js';
+import { partitionRows } from '../src/storage/vector-partition.js';
 import { vectorFromValues } from '../src/storage/vector-values.js';
 import type { ColumnVector } from '../src/types/column-vector.js';
 import { DATE, INTEGER, charType, decimalType, varcharType, type SqlType } from '../src/types/datatype.js';
@@ -47,33 +47,32 @@ const readerGroups: ColumnVector[][] = Array.from({ length: READERS }, (_, r) =>
 
 function run(): { partitionMs: number; buildMs: number; blocks: number } {
   const t0 = performance.now();
-  const perDestination = new Map<number, ColumnVector[][]>();
+  const perDestination = new Map<number, GroupRows[]>();
   for (const group of readerGroups) {
-    const placed = partitionVectors({ kind: 'key', column: 0, type: INTEGER }, group, group[0]!.length, TOPOLOGY, 0);
-    for (const [slice, vectors] of placed.perSlice) perDestination.set(slice, [...(perDestination.get(slice) ?? []), vectors]);
+    const placed = partitionRows({ kind: 'key', column: 0, type: INTEGER }, group, group[0]!.length, TOPOLOGY, 0);
+    for (const [slice, rows] of placed.perSlice) perDestination.set(slice, [...(perDestination.get(slice) ?? []), { vectors: group, rows }]);
   }
   const t1 = performance.now();
   let blocks = 0;
-  for (const groups of perDestination.values()) blocks += buildBlocksFromVectors(types, groups, [SHIPDATE]).length;
+  for (const parts of perDestination.values()) blocks += buildBlocksFromVectors(types, parts, [SHIPDATE]).length;
   const t2 = performance.now();
   return { partitionMs: t1 - t0, buildMs: t2 - t1, blocks };
 }
 
 /**
- * The floor on this machine: allocating the same shared buffers (one per vector, then one per block
- * chunk) and filling them with one native copy each — what two passes over the bytes cost before
- * any gathering, sorting or zone maps.
+ * The floor on this machine: allocating the same shared buffers (one per block chunk) and filling
+ * them with one native copy each — what the one pass over the bytes costs before any gathering,
+ * sorting or zone maps.
  */
 function copyFloor(): number {
   const t0 = performance.now();
   const bytesOf = (v: ColumnVector): Uint8Array => new Uint8Array(v.values.buffer);
-  for (const pass of [TOPOLOGY.sliceCount, Math.ceil(ROWS / TOPOLOGY.sliceCount / BLOCK_ROWS) * TOPOLOGY.sliceCount / READERS]) {
-    for (const group of readerGroups) {
-      for (const v of group) {
-        const src = bytesOf(v);
-        const part = Math.ceil(src.length / pass);
-        for (let k = 0; k < pass; k++) new Uint8Array(new SharedArrayBuffer(part)).set(src.subarray(k * part, (k + 1) * part));
-      }
+  const pass = Math.ceil(ROWS / TOPOLOGY.sliceCount / BLOCK_ROWS) * TOPOLOGY.sliceCount / READERS;
+  for (const group of readerGroups) {
+    for (const v of group) {
+      const src = bytesOf(v);
+      const part = Math.ceil(src.length / pass);
+      for (let k = 0; k < pass; k++) new Uint8Array(new SharedArrayBuffer(part)).set(src.subarray(k * part, (k + 1) * part));
     }
   }
   return performance.now() - t0;

@@ -22,15 +22,29 @@ function workerFile(): string {
   return built;
 }
 
+/** Module-loader flags: the parent may run under one (tsx in tests and benchmarks), the workers never need it. */
+const LOADER_FLAG = /^--(import|require|loader|experimental-loader)(=|$)/;
+
 /**
- * Node's flags for the worker threads. Node 20.19+ lets piscina `require()` our ES-module worker, and
- * on Node 20.20 that path sometimes aborts the whole process (`v8::Module::IsGraphAsync ... must be
- * used on an instantiated module`, about 1 start in 40); with require(esm) off, piscina imports the
- * module instead and the crash never showed in 40 starts.
+ * Node's flags for the worker threads: the parent's, minus module loaders — workers run compiled
+ * JavaScript, and an inherited `--import tsx` transforms every dist/ module again, turning imports
+ * into getter calls on the hot paths (COPY measured 2-4x slower) — plus `--no-experimental-require-module`:
+ * Node 20.19+ lets piscina `require()` our ES-module worker, and on Node 20.20 that path sometimes
+ * aborts the whole process (`v8::Module::IsGraphAsync ... must be used on an instantiated module`,
+ * about 1 start in 40); with require(esm) off, piscina imports the module and the crash never showed.
  */
 function workerExecArgv(): string[] {
-  const flag = '--no-experimental-require-module';
-  return process.allowedNodeEnvironmentFlags.has(flag) ? [...process.execArgv, flag] : [...process.execArgv];
+  const kept: string[] = [];
+  const parent = process.execArgv;
+  for (let i = 0; i < parent.length; i++) {
+    const flag = parent[i]!;
+    const loader = LOADER_FLAG.exec(flag);
+    if (!loader) kept.push(flag);
+    else if (loader[2] === '') i++; // `--import tsx`: skip the value too
+  }
+  const noRequireEsm = '--no-experimental-require-module';
+  if (process.allowedNodeEnvironmentFlags.has(noRequireEsm)) kept.push(noRequireEsm);
+  return kept;
 }
 
 export class ComputeNodes implements NodeRunner {

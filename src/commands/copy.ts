@@ -17,7 +17,7 @@ import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, t
 import { evaluateRows, nodeOfSlice, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
 import type { LoadErrorEntry, LoadFileEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
-import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type SliceData } from '../storage/index.js';
+import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type GroupRows, type SliceData } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -67,6 +67,9 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   // Nodes whose slices have no file get no task.
   const tasks = Array.from({ length: topology.nodes }, (_, node) => [node, scanTask(node)] as const).filter(([, t]) => t.work.length > 0);
   const starttime = entry.startTime;
+  if (env.cancel) env.cancel.queryId = entry.query;
+  // A cancel stops every reading slice at its next chunk, as a failed node does.
+  const unsubscribe = env.cancel?.onCancel(() => tracker.stop());
   let replies: CopyScanReply[];
   try {
     replies = await tracker.track(
@@ -83,6 +86,12 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   } catch (err) {
     log.finish(entry, [], true);
     throw new SqlError(SqlState.internalError, `COPY failed: ${(err as Error).message}`, { detail: 'A compute node failed while reading the files; nothing was loaded.' });
+  } finally {
+    unsubscribe?.();
+  }
+  if (env.cancel?.cancelled) {
+    log.finish(entry, [], true);
+    throw env.cancel.error();
   }
   const ok = replies.map((r) => {
     if (!r.ok) throw SqlError.fromJSON(r.error);
@@ -104,9 +113,9 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
     return { command: 'COPY', rowCount: 0 };
   }
-  const perDestination = mergeDestinations(ok);
-  fillIdentities(perDestination, table, columns, ctx);
-  const built = await buildSlices(perDestination, table, ctx, env);
+  const groups = ok.map((r) => r.groups.map((g) => [...g]));
+  fillIdentities(groups.flat(), table, columns, ctx);
+  const built = await buildSlices(mergeDestinations(ok, groups), table, ctx, env);
   const data = state.tables.get(table.id) ?? emptyTableData(slices);
   const hasSortKey = table.sortKey.columns.length > 0;
   const changes = new Map<number, SliceData>();
@@ -245,35 +254,34 @@ function errorLimit(plan: CopyPlan, rule: 'documented' | 'allow-n'): number | nu
   return rule === 'documented' ? Math.max(plan.maxError, 1) : plan.maxError + 1;
 }
 
-function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }>[]): Map<number, ColumnVector[][]> {
-  const out = new Map<number, ColumnVector[][]>();
-  for (const r of replies) {
-    for (const [dest, groups] of Object.entries(r.perDestination)) {
+/** Each destination slice's rows of every reply's row groups (`groups[r]`: reply r's groups, identities filled). */
+function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }>[], groups: readonly (readonly ColumnVector[])[][]): Map<number, GroupRows[]> {
+  const out = new Map<number, GroupRows[]>();
+  replies.forEach((r, k) => {
+    for (const [dest, dealt] of Object.entries(r.perDestination)) {
       const list = out.get(Number(dest)) ?? [];
-      for (const g of groups) list.push([...g]);
+      for (const d of dealt) list.push({ vectors: groups[k]![d.group]!, rows: d.rows });
       out.set(Number(dest), list);
     }
-  }
+  });
   return out;
 }
 
 /** IDENTITY columns not loaded from the file get fresh values (unique, not consecutive, as in Redshift). */
-function fillIdentities(perDestination: Map<number, ColumnVector[][]>, table: TableMeta, columns: readonly LoadColumn[], ctx: CommandContext): void {
+function fillIdentities(groups: readonly ColumnVector[][], table: TableMeta, columns: readonly LoadColumn[], ctx: CommandContext): void {
   table.columns.forEach((c, i) => {
     if (c.identity === null || columns[i]!.source.kind === 'field') return;
-    for (const groups of perDestination.values()) {
-      for (const g of groups) g[i] = vectorFromValues(c.type, identityValues(table, i, g[i]!.length, ctx.counters), true);
-    }
+    for (const g of groups) g[i] = vectorFromValues(c.type, identityValues(table, i, g[i]!.length, ctx.counters), true);
   });
 }
 
 /** Each destination slice's blocks, built on the slice's own node. */
-async function buildSlices(perDestination: Map<number, ColumnVector[][]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
+async function buildSlices(perDestination: Map<number, GroupRows[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
   const types = table.columns.map((c) => c.type);
   const sortColumns = table.sortKey.columns.length > 0 ? table.sortKey.columns : null;
   const built = await Promise.all(
-    [...perDestination].map(async ([slice, groups]) => {
-      const reply = await env.runner.copyBuild(nodeOfSlice(ctx.topology, slice), { types, groups, sortColumns });
+    [...perDestination].map(async ([slice, parts]) => {
+      const reply = await env.runner.copyBuild(nodeOfSlice(ctx.topology, slice), { types, parts, sortColumns });
       if (!reply.ok) throw SqlError.fromJSON(reply.error);
       return [slice, reply.blocks] as const;
     }),

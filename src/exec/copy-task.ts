@@ -1,15 +1,16 @@
 /**
  * The units of work of a COPY, sent to compute nodes (next to task.ts, the query envelope):
  *  - a scan task per node: each of the node's slices reads its files one at a time, parses and
- *    converts them, and deals the rows to their destination slices;
- *  - a build task per destination slice: the rows every reader sent it, sorted and cut into blocks.
- * Everything crosses the worker boundary by structured clone; vectors and blocks live in
- * SharedArrayBuffers, so they are shared, not copied.
+ *    converts them into row groups, and deals the groups' rows (as row indexes) to their
+ *    destination slices;
+ *  - a build task per destination slice: its rows of every reader's groups, sorted and cut into blocks.
+ * Everything crosses the worker boundary by structured clone; vectors, row indexes and blocks live
+ * in SharedArrayBuffers, so they are shared, not copied.
  */
 import type { ObjectStoreConfig } from '../io/object-store.js';
 import type { LoadOptions } from '../io/load-options.js';
 import type { LoadColumn, LoadErrorRow } from '../io/convert/contract.js';
-import type { Block, Placement } from '../storage/index.js';
+import type { Block, GroupRows, Placement } from '../storage/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import type { SqlErrorData } from '../types/errors.js';
@@ -80,12 +81,22 @@ export interface SliceLoadError extends LoadErrorRow {
   readonly startOffset: number;
 }
 
+/** The rows a destination slice receives from one row group of a scan reply. */
+export interface DealtRows {
+  /** Index into the reply's `groups`. */
+  readonly group: number;
+  /** Ascending row indexes into the group (in shared memory), or null for every row. */
+  readonly rows: Int32Array | null;
+}
+
 export type CopyScanReply =
   | {
       readonly ok: true;
       readonly node: number;
-      /** Destination slice -> row groups (one per reading slice and file batch), one vector per table column. */
-      readonly perDestination: Readonly<Record<number, readonly (readonly ColumnVector[])[]>>;
+      /** The row groups the node's slices read (a reading slice's rows in runs), one vector per table column. */
+      readonly groups: readonly (readonly ColumnVector[])[];
+      /** Destination slice -> its rows of the groups. */
+      readonly perDestination: Readonly<Record<number, readonly DealtRows[]>>;
       readonly rows: number;
       readonly errors: readonly SliceLoadError[];
       readonly files: readonly FileScanStat[];
@@ -96,7 +107,8 @@ export type CopyScanReply =
 
 export interface CopyBuildTask {
   readonly types: readonly SqlType[];
-  readonly groups: readonly (readonly ColumnVector[])[];
+  /** The slice's rows of every reader's row groups. */
+  readonly parts: readonly GroupRows[];
   /** Sort-key columns (compound order), or null when the table has no sort key. */
   readonly sortColumns: readonly number[] | null;
 }

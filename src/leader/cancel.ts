@@ -26,6 +26,16 @@ export class StatementCancel {
     return new SqlError(SqlState.queryCanceled, `Query (${this.queryId}) cancelled on user's request`);
   }
 
+  /** Call `stop` once the statement is cancelled (at once if it already is); returns the unsubscribe. */
+  onCancel(stop: () => void): () => void {
+    if (this.cancelled) {
+      stop();
+      return () => undefined;
+    }
+    this.controller.signal.addEventListener('abort', stop, { once: true });
+    return () => this.controller.signal.removeEventListener('abort', stop);
+  }
+
   throwIfCancelled(): void {
     if (this.cancelled) throw this.error();
   }

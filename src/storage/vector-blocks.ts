@@ -1,95 +1,77 @@
 /**
- * COPY's last step on a slice: the row groups every reader dealt to it become stored blocks —
- * ordered by the sort key, cut into blocks of BLOCK_ROWS rows. Chunks are gathered straight from
- * the groups' buffers (only the sort-key columns are concatenated, for the sort) and come out byte
- * for byte as chunk-encoder would encode the same values (layout, validity, `ascii`, zone maps),
- * without decoding a value but the zone maps' bounds.
+ * COPY's last step on a slice: the rows every reader dealt to it become stored blocks — ordered by
+ * the sort key, cut into blocks of BLOCK_ROWS rows. Each column's chunks are filled straight from the
+ * readers' row groups, a group at a time (only the sort-key columns are concatenated, for the sort),
+ * and come out byte for byte as chunk-encoder would encode the same values (layout, validity,
+ * `ascii`, zone maps), without decoding a value but the zone maps' bounds.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { BLOCK_ROWS, type Block, type ColumnChunk } from './block.js';
-import { concatVectors, gatherVector, type Take } from './vector-gather.js';
+import { layoutOf } from './vector-buffers.js';
+import { allRows, concatRows, scatterStringVectors, scatterVectors, type RowSource, type ScatterPlan } from './vector-gather.js';
 import { sortPermutation } from './vector-sort.js';
 import { zoneMapOfVector } from './vector-zone-map.js';
 
-export function buildBlocksFromVectors(types: readonly SqlType[], groups: readonly (readonly ColumnVector[])[], sortColumns: readonly number[] | null): Block[] {
-  for (const group of groups) checkGroup(types, group);
-  const rowCount = groups.reduce((n, g) => n + g[0]!.length, 0);
-  if (rowCount === 0) return [];
-  const keys = sortColumns ?? [];
-  const keyColumns = keys.map((c) => concatVectors(types[c]!, groups.map((g) => g[c]!)));
-  const order = sortPermutation(keyColumns, keyColumns.map((_, k) => k), rowCount);
-  const plan = blockTakes(groups.map((g) => g[0]!.length), order);
-  const blocks: Block[] = [];
-  for (let b = 0; b * BLOCK_ROWS < rowCount; b++) {
-    const length = Math.min(BLOCK_ROWS, rowCount - b * BLOCK_ROWS);
-    const columns = types.map((type, c) => {
-      const takes: Take[] = [];
-      groups.forEach((g, i) => {
-        const from = plan.starts[b * groups.length + i]!;
-        const to = plan.starts[b * groups.length + i + 1]!;
-        if (to > from) takes.push({ source: g[c]!, rows: plan.rows, at: plan.at, from, to });
-      });
-      return chunkOf(type, gatherVector(type, takes, length));
-    });
-    blocks.push({ rowCount: length, columns });
-  }
-  return blocks;
+/** The rows a slice receives from one row group: `rows` (ascending row indexes), or every row when null. */
+export interface GroupRows {
+  readonly vectors: readonly ColumnVector[];
+  readonly rows: Int32Array | null;
 }
 
-function checkGroup(types: readonly SqlType[], group: readonly ColumnVector[]): void {
+export function buildBlocksFromVectors(types: readonly SqlType[], parts: readonly GroupRows[], sortColumns: readonly number[] | null): Block[] {
+  for (const part of parts) checkPart(types, part);
+  const rows = parts.map((p) => p.rows ?? allRows(p.vectors[0]!.length));
+  const rowCount = rows.reduce((n, r) => n + r.length, 0);
+  if (rowCount === 0) return [];
+  const sourcesOf = (c: number): RowSource[] => parts.map((p, g) => ({ vector: p.vectors[c]!, rows: rows[g]! }));
+  const keys = sortColumns ?? [];
+  const keyColumns = keys.map((c) => (parts.length === 1 && parts[0]!.rows === null ? parts[0]!.vectors[c]! : concatRows(types[c]!, sourcesOf(c))));
+  const order = sortPermutation(keyColumns, keyColumns.map((_, k) => k), rowCount);
+  const plan = blockPlan(order);
+  const columns = types.map((type, c) => chunksOf(type, sourcesOf(c), plan));
+  return plan.lengths.map((rowCount, b) => ({ rowCount, columns: columns.map((chunks) => chunks[b]!) }));
+}
+
+function checkPart(types: readonly SqlType[], part: GroupRows): void {
+  const group = part.vectors;
   if (group.length !== types.length) throw new Error(`buildBlocksFromVectors: a group of ${group.length} columns for ${types.length} types`);
   group.forEach((v, c) => {
     if (v.type.kind !== types[c]!.kind) throw new Error(`buildBlocksFromVectors: column ${c} is ${v.type.kind}, the table's is ${types[c]!.kind}`);
     if (v.length !== group[0]!.length) throw new Error('buildBlocksFromVectors: vectors of one group differ in length');
   });
-}
-
-/**
- * Where every row of the sorted order comes from, bucketed by (block, group): bucket k = block *
- * groups + group holds `rows[starts[k], starts[k + 1])` (rows within the group, increasing) and
- * `at` (their positions within the block). Reading each group in row order and scattering into
- * the block (small enough to stay in cache) beats reading rows in sorted order, which after a sort
- * is random access all over the groups' buffers.
- */
-function blockTakes(groupLengths: readonly number[], order: Int32Array): { rows: Int32Array; at: Int32Array; starts: Int32Array } {
-  const groupCount = groupLengths.length;
-  const n = order.length;
-  const position = new Int32Array(n);
-  for (let i = 0; i < n; i++) position[order[i]!] = i;
-  const blockCount = Math.ceil(n / BLOCK_ROWS);
-  const starts = new Int32Array(blockCount * groupCount + 1);
-  let r = 0;
-  for (let g = 0; g < groupCount; g++) {
-    for (const end = r + groupLengths[g]!; r < end; r++) starts[Math.floor(position[r]! / BLOCK_ROWS) * groupCount + g + 1]!++;
-  }
-  for (let k = 0; k < blockCount * groupCount; k++) starts[k + 1]! += starts[k]!;
-  const fill = starts.slice(0, blockCount * groupCount);
-  const rows = new Int32Array(n);
-  const at = new Int32Array(n);
-  r = 0;
-  for (let g = 0; g < groupCount; g++) {
-    for (let local = 0; local < groupLengths[g]!; local++, r++) {
-      const block = Math.floor(position[r]! / BLOCK_ROWS);
-      const k = fill[block * groupCount + g]!++;
-      rows[k] = local;
-      at[k] = position[r]! - block * BLOCK_ROWS;
+  const rows = part.rows;
+  if (rows !== null) {
+    const n = group[0]!.length;
+    for (let i = 0; i < rows.length; i++) {
+      if (!(rows[i]! >= 0 && rows[i]! < n) || (i > 0 && rows[i]! <= rows[i - 1]!)) throw new Error('buildBlocksFromVectors: row indexes must ascend within the group');
     }
   }
-  return { rows, at, starts };
 }
 
-function chunkOf(type: SqlType, v: ColumnVector): ColumnChunk {
-  const { min, max } = zoneMapOfVector(v);
-  const chunk = { type, length: v.length, values: v.values, offsets: v.offsets, validity: v.validity, nullCount: v.nullCount };
-  return v.offsets === null ? { ...chunk, min, max } : { ...chunk, ascii: isAscii(v.values as Uint8Array), min, max };
+/** Row `order[k]` (counting through the parts in order) goes to block k / BLOCK_ROWS, row k % BLOCK_ROWS. */
+function blockPlan(order: Int32Array): ScatterPlan {
+  const n = order.length;
+  const target = new Int32Array(n);
+  const at = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = order[k]!;
+    const block = Math.floor(k / BLOCK_ROWS);
+    target[row] = block;
+    at[row] = k - block * BLOCK_ROWS;
+  }
+  const lengths: number[] = [];
+  for (let start = 0; start < n; start += BLOCK_ROWS) lengths.push(Math.min(BLOCK_ROWS, n - start));
+  return { target, at, lengths };
 }
 
-/** No byte above 0x7f, tested a 32-bit word at a time (the buffer starts 8-byte aligned). */
-function isAscii(bytes: Uint8Array): boolean {
-  const whole = bytes.length >> 2;
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, whole);
-  for (let i = 0; i < whole; i++) if ((words[i]! & 0x80808080) !== 0) return false;
-  for (let i = whole << 2; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
-  return true;
+/** One column's chunk in every block. */
+function chunksOf(type: SqlType, sources: readonly RowSource[], plan: ScatterPlan): ColumnChunk[] {
+  if (layoutOf(type) !== 'utf8') return scatterVectors(type, sources, plan).map((v) => ({ ...chunkFields(v), ...zoneMapOfVector(v) }));
+  const { vectors, ascii } = scatterStringVectors(type, sources, plan);
+  return vectors.map((v, b) => ({ ...chunkFields(v), ascii: ascii[b]!, ...zoneMapOfVector(v) }));
+}
+
+function chunkFields(v: ColumnVector): Omit<ColumnChunk, 'min' | 'max'> {
+  return { type: v.type, length: v.length, values: v.values, offsets: v.offsets, validity: v.validity, nullCount: v.nullCount };
 }

@@ -1,112 +1,264 @@
 /**
- * Moving rows between column vectors without decoding them: a new vector gathered from chosen rows
- * of one or more source vectors (so row groups need not be concatenated first: on this kind of
- * workload allocating and first touching memory costs about as much as the copying itself), and
- * plain concatenation for the few columns a sort reads. One typed loop per value width; floats and
- * 64-bit values move as 32-bit words, so no value is boxed and every bit pattern survives.
+ * Moving rows between column vectors without decoding them: chosen rows of several source vectors
+ * scattered into new vectors by a plan (COPY's blocks), and concatenation of chosen rows (the few
+ * columns a sort reads).
+ *
+ * Each source is read once, its chosen rows in order, and each row is written straight to its place
+ * in whichever output it belongs to. Reading the sources once per output instead (an output at a
+ * time) touches every page of every source again for each output: after a sort, an output's rows
+ * lie all over the sources, and the extra passes cost more than the copying. One typed loop per
+ * value width; floats and 64-bit values move as 32-bit words, so no value is boxed and every bit
+ * pattern survives. Outputs are fresh zero-filled shared memory; NULL rows are never copied, so their
+ * slots stay zero (and their strings empty) whatever the source holds there.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { int32Words } from './wide-ints.js';
 import { allocateVector, bitAt, layoutOf, setBit } from './vector-buffers.js';
 
-/**
- * Rows to take from one source vector: source rows `rows[from, to)` go to output positions
- * `at[from, to)`, or, with `at` null, to positions 0, 1, ... in order.
- */
-export interface Take {
-  readonly source: ColumnVector;
+/** Rows `rows` of `vector`, in that order. */
+export interface RowSource {
+  readonly vector: ColumnVector;
   readonly rows: Int32Array;
-  readonly at: Int32Array | null;
-  readonly from: number;
-  readonly to: number;
 }
 
 /**
- * A new vector of `length` rows of `type` in shared memory (chunk layout), filled by the takes,
- * which together cover every position once. NULL rows get zeroed slots and empty strings whatever
- * the source holds there.
+ * Where every input row goes. Input rows are the sources' rows counted through the sources in order;
+ * input row i becomes row `at[i]` of output `target[i]`, and together they fill every row of every
+ * output once.
  */
-export function gatherVector(type: SqlType, takes: readonly Take[], length: number): ColumnVector {
+export interface ScatterPlan {
+  readonly target: Int32Array;
+  readonly at: Int32Array;
+  /** Rows of each output. */
+  readonly lengths: readonly number[];
+}
+
+/** The outputs of the plan, of `type`, in shared memory (chunk layout). */
+export function scatterVectors(type: SqlType, sources: readonly RowSource[], plan: ScatterPlan): ColumnVector[] {
   const layout = layoutOf(type);
-  let nullCount = 0;
-  let utf8Bytes = 0;
-  for (const t of takes) {
-    nullCount += countNulls(t);
-    if (layout === 'utf8') utf8Bytes += stringBytes(t);
-  }
-  const out = allocateVector(type, length, nullCount > 0, utf8Bytes);
-  const validity = out.validity;
-  if (validity !== null) for (const t of takes) gatherValidity(t, validity);
-  if (layout === 'utf8') {
-    gatherStrings(takes, out.offsets!, out.values as Uint8Array, length);
-    return { type, length, values: out.values, offsets: out.offsets, validity, nullCount };
-  }
-  const words = layout === 2 || layout === 'bits' ? null : int32Words(out.values);
-  for (const t of takes) {
+  if (layout === 'utf8') return scatterStringVectors(type, sources, plan).vectors;
+  const nulls = new Int32Array(plan.lengths.length);
+  if (sources.some((s) => s.vector.validity !== null)) countNulls(sources, plan, nulls, null);
+  const outs = plan.lengths.map((length, v) => allocateVector(type, length, nulls[v]! > 0));
+  const validity = nulls.some((n) => n > 0) ? outs.map((o) => o.validity) : null;
+  const values = outs.map((o) => o.values);
+  const words = layout === 2 || layout === 'bits' ? [] : values.map(int32Words);
+  const { target, at } = plan;
+  let first = 0;
+  for (const source of sources) {
+    const valid = source.vector.validity;
+    if (validity !== null) scatterValidity(source, first, target, at, validity);
     switch (layout) {
-      case 2: gather16(t, out.values as Int16Array); break;
-      case 4: gatherWords1(t, int32Words(t.source.values), words!); break;
-      case 8: gatherWords2(t, int32Words(t.source.values), words!); break;
-      case 16: gatherWords4(t, int32Words(t.source.values), words!); break;
-      case 'bits': gatherBits(t, t.source.values as Uint8Array, out.values as Uint8Array); break;
+      case 2: scatter16(source, first, target, at, values as Int16Array[], valid); break;
+      case 4: scatterWords1(source, first, target, at, words, valid); break;
+      case 8: scatterWords2(source, first, target, at, words, valid); break;
+      case 16: scatterWords4(source, first, target, at, words, valid); break;
+      case 'bits': scatterBits(source, first, target, at, values as Uint8Array[]); break;
     }
+    first += source.rows.length;
   }
-  if (validity !== null) zeroNullSlots(out.values, validity, layout, length);
-  return { type, length, values: out.values, offsets: null, validity, nullCount };
+  return outs.map((o, v) => ({ type, length: plan.lengths[v]!, values: o.values, offsets: null, validity: o.validity, nullCount: nulls[v]! }));
 }
 
-function countNulls(t: Take): number {
-  const validity = t.source.validity;
-  if (validity === null) return 0;
-  let nulls = 0;
-  for (let j = t.from; j < t.to; j++) nulls += 1 - bitAt(validity, t.rows[j]!);
-  return nulls;
-}
-
-function stringBytes(t: Take): number {
-  const offsets = t.source.offsets!;
-  const validity = t.source.validity;
-  let total = 0;
-  for (let j = t.from; j < t.to; j++) {
-    const r = t.rows[j]!;
-    if (validity === null || bitAt(validity, r) !== 0) total += offsets[r + 1]! - offsets[r]!;
+/** scatterVectors for CHAR/VARCHAR, telling also whether each output's bytes are all ASCII (found while copying). */
+export function scatterStringVectors(type: SqlType, sources: readonly RowSource[], plan: ScatterPlan): { vectors: ColumnVector[]; ascii: boolean[] } {
+  const width = commonWidth(sources);
+  if (width >= 0) return scatterFixedWidthStrings(type, sources, plan, width);
+  const count = plan.lengths.length;
+  const nulls = new Int32Array(count);
+  const bytes = new Float64Array(count);
+  countNulls(sources, plan, nulls, bytes);
+  const outs = plan.lengths.map((length, v) => allocateVector(type, length, nulls[v]! > 0, bytes[v]!));
+  const validity = nulls.some((n) => n > 0) ? outs.map((o) => o.validity) : null;
+  const offsets = outs.map((o) => o.offsets!);
+  let first = 0;
+  for (const source of sources) {
+    if (validity !== null) scatterValidity(source, first, plan.target, plan.at, validity);
+    stringLengths(source, first, plan.target, plan.at, offsets);
+    first += source.rows.length;
   }
-  return total;
+  offsets.forEach((o, v) => runningSum(o, plan.lengths[v]!));
+  const values = outs.map((o) => o.values as Uint8Array);
+  const views = values.map((b) => new DataView(b.buffer, b.byteOffset, b.byteLength));
+  const bits = new Int32Array(count);
+  first = 0;
+  for (const source of sources) {
+    copyStringBytes(source, first, plan.target, plan.at, offsets, values, views, bits);
+    first += source.rows.length;
+  }
+  return {
+    vectors: outs.map((o, v) => ({ type, length: plan.lengths[v]!, values: values[v]!, offsets: offsets[v]!, validity: o.validity, nullCount: nulls[v]! })),
+    ascii: Array.from(bits, (b) => (b & 0x80808080) === 0),
+  };
 }
 
-function gatherValidity(t: Take, dst: Uint8Array): void {
-  const src = t.source.validity;
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) if (src === null || bitAt(src, rows[j]!) !== 0) setBit(dst, at === null ? j - from : at[j]!);
+/**
+ * The byte length every row of every source has (and no NULL), or -1. A CHAR(n) column without NULLs
+ * always has one — the engine keeps CHAR values as n single-byte characters, blank-padded (types/
+ * parse.ts fitString; COPY's converters do the same) — so its offsets are implicit and its rows move
+ * like fixed-width values, without the lengths pass and the running sums.
+ */
+function commonWidth(sources: readonly RowSource[]): number {
+  let width = -1;
+  for (const { vector } of sources) {
+    const n = vector.length;
+    if (n === 0) continue;
+    if (vector.validity !== null) return -1;
+    const offsets = vector.offsets!;
+    const base = offsets[0]!;
+    const w = offsets[1]! - base;
+    if ((width >= 0 && w !== width) || offsets[n]! - base !== n * w) return -1;
+    for (let i = 2; i < n; i++) if (offsets[i] !== base + i * w) return -1;
+    width = w;
+  }
+  return width;
 }
 
-function gather16(t: Take, dst: Int16Array): void {
-  const src = t.source.values as Int16Array;
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) dst[at === null ? j - from : at[j]!] = src[rows[j]!]!;
+function scatterFixedWidthStrings(type: SqlType, sources: readonly RowSource[], plan: ScatterPlan, width: number): { vectors: ColumnVector[]; ascii: boolean[] } {
+  const outs = plan.lengths.map((length) => allocateVector(type, length, false, length * width));
+  for (const o of outs) {
+    const offsets = o.offsets!;
+    for (let i = 0; i < offsets.length; i++) offsets[i] = i * width;
+  }
+  const values = outs.map((o) => o.values as Uint8Array);
+  const views = values.map((b) => new DataView(b.buffer, b.byteOffset, b.byteLength));
+  const bits = new Int32Array(outs.length);
+  let first = 0;
+  for (const source of sources) {
+    copyFixedWidthStrings(source, first, plan.target, plan.at, width, values, views, bits);
+    first += source.rows.length;
+  }
+  return {
+    vectors: outs.map((o, v) => ({ type, length: plan.lengths[v]!, values: values[v]!, offsets: o.offsets, validity: null, nullCount: 0 })),
+    ascii: Array.from(bits, (b) => (b & 0x80808080) === 0),
+  };
 }
 
-function gatherWords1(t: Take, src: Int32Array, dst: Int32Array): void {
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) dst[at === null ? j - from : at[j]!] = src[rows[j]!]!;
+function copyFixedWidthStrings(
+  source: RowSource, first: number, target: Int32Array, at: Int32Array, width: number,
+  out: readonly Uint8Array[], views: readonly DataView[], bits: Int32Array,
+): void {
+  const { vector, rows } = source;
+  const srcBytes = vector.values as Uint8Array;
+  const base = vector.offsets![0]!;
+  if (width === 1) {
+    for (let k = 0; k < rows.length; k++) {
+      const t = target[first + k]!;
+      const byte = srcBytes[base + rows[k]!]!;
+      out[t]![at[first + k]!] = byte;
+      bits[t]! |= byte;
+    }
+    return;
+  }
+  const srcView = new DataView(srcBytes.buffer, srcBytes.byteOffset, srcBytes.byteLength);
+  for (let k = 0; k < rows.length; k++) {
+    const t = target[first + k]!;
+    const bytes = out[t]!;
+    const view = views[t]!;
+    let b = base + rows[k]! * width;
+    const end = b + width;
+    let o = at[first + k]! * width;
+    let seen = 0;
+    for (; b + 4 <= end; b += 4, o += 4) {
+      const word = srcView.getInt32(b, true);
+      seen |= word;
+      view.setInt32(o, word, true);
+    }
+    for (; b < end; b++, o++) {
+      const byte = srcBytes[b]!;
+      seen |= byte;
+      bytes[o] = byte;
+    }
+    bits[t]! |= seen;
+  }
 }
 
-function gatherWords2(t: Take, src: Int32Array, dst: Int32Array): void {
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) {
-    const r = rows[j]! << 1;
-    const p = (at === null ? j - from : at[j]!) << 1;
+/** The chosen rows of every source, one source after another, as one vector of `type`. */
+export function concatRows(type: SqlType, sources: readonly RowSource[]): ColumnVector {
+  const n = sources.reduce((total, s) => total + s.rows.length, 0);
+  return scatterVectors(type, sources, { target: new Int32Array(n), at: allRows(n), lengths: [n] })[0]!;
+}
+
+/** Row indexes 0 .. n - 1: every row of a vector, in order. */
+export function allRows(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
+}
+
+/** NULL rows per output, and (strings, `bytes` non-null) the string bytes per output. */
+function countNulls(sources: readonly RowSource[], plan: ScatterPlan, nulls: Int32Array, bytes: Float64Array | null): void {
+  const target = plan.target;
+  let first = 0;
+  for (const { vector, rows } of sources) {
+    const valid = vector.validity;
+    const offsets = vector.offsets;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
+      const t = target[first + k]!;
+      if (valid !== null && bitAt(valid, r) === 0) nulls[t]!++;
+      else if (bytes !== null) bytes[t]! += offsets![r + 1]! - offsets![r]!;
+    }
+    first += rows.length;
+  }
+}
+
+function scatterValidity(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly (Uint8Array | null)[]): void {
+  const { vector, rows } = source;
+  const valid = vector.validity;
+  for (let k = 0; k < rows.length; k++) {
+    const bits = out[target[first + k]!]!;
+    if (bits !== null && (valid === null || bitAt(valid, rows[k]!) !== 0)) setBit(bits, at[first + k]!);
+  }
+}
+
+function scatter16(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Int16Array[], valid: Uint8Array | null): void {
+  const src = source.vector.values as Int16Array;
+  const rows = source.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (valid !== null && bitAt(valid, r) === 0) continue;
+    out[target[first + k]!]![at[first + k]!] = src[r]!;
+  }
+}
+
+function scatterWords1(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Int32Array[], valid: Uint8Array | null): void {
+  const src = int32Words(source.vector.values);
+  const rows = source.rows;
+  if (valid === null) {
+    for (let k = 0; k < rows.length; k++) out[target[first + k]!]![at[first + k]!] = src[rows[k]!]!;
+    return;
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (bitAt(valid, r) !== 0) out[target[first + k]!]![at[first + k]!] = src[r]!;
+  }
+}
+
+function scatterWords2(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Int32Array[], valid: Uint8Array | null): void {
+  const src = int32Words(source.vector.values);
+  const rows = source.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (valid !== null && bitAt(valid, row) === 0) continue;
+    const dst = out[target[first + k]!]!;
+    const r = row << 1;
+    const p = at[first + k]! << 1;
     dst[p] = src[r]!;
     dst[p + 1] = src[r + 1]!;
   }
 }
 
-function gatherWords4(t: Take, src: Int32Array, dst: Int32Array): void {
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) {
-    const r = rows[j]! << 2;
-    const p = (at === null ? j - from : at[j]!) << 2;
+function scatterWords4(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Int32Array[], valid: Uint8Array | null): void {
+  const src = int32Words(source.vector.values);
+  const rows = source.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (valid !== null && bitAt(valid, row) === 0) continue;
+    const dst = out[target[first + k]!]!;
+    const r = row << 2;
+    const p = at[first + k]! << 2;
     dst[p] = src[r]!;
     dst[p + 1] = src[r + 1]!;
     dst[p + 2] = src[r + 2]!;
@@ -114,80 +266,74 @@ function gatherWords4(t: Take, src: Int32Array, dst: Int32Array): void {
   }
 }
 
-function gatherBits(t: Take, src: Uint8Array, dst: Uint8Array): void {
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) if (bitAt(src, rows[j]!) !== 0) setBit(dst, at === null ? j - from : at[j]!);
+/** BOOLEAN values: only true bits are set (a NULL row's value bit is cleared in the source too, but need not be). */
+function scatterBits(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Uint8Array[]): void {
+  const src = source.vector.values as Uint8Array;
+  const valid = source.vector.validity;
+  const rows = source.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (bitAt(src, r) !== 0 && (valid === null || bitAt(valid, r) !== 0)) setBit(out[target[first + k]!]!, at[first + k]!);
+  }
 }
 
-/** Clears the value slots of NULL rows, as chunk-encoder leaves them. */
-function zeroNullSlots(values: ColumnVector['values'], validity: Uint8Array, layout: 2 | 4 | 8 | 16 | 'bits', n: number): void {
-  if (layout === 'bits') {
-    const bits = values as Uint8Array;
-    for (let b = 0; b < bits.length; b++) bits[b]! &= validity[b]!;
-    return;
+/** Each row's byte length at its output row (a running sum then makes them offsets); NULL rows 0. */
+function stringLengths(source: RowSource, first: number, target: Int32Array, at: Int32Array, out: readonly Int32Array[]): void {
+  const { vector, rows } = source;
+  const src = vector.offsets!;
+  const valid = vector.validity;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (valid !== null && bitAt(valid, r) === 0) continue;
+    out[target[first + k]!]![at[first + k]!] = src[r + 1]! - src[r]!;
   }
-  const words = layout === 2 ? (values as Int16Array) : int32Words(values);
-  const width = layout === 2 ? 1 : layout >> 2;
-  for (let i = 0; i < n; i++) if (bitAt(validity, i) === 0) words.fill(0, i * width, (i + 1) * width);
 }
 
-/** Offsets first (each row's length at its position, then a running sum), then the bytes. */
-function gatherStrings(takes: readonly Take[], offsets: Int32Array, bytes: Uint8Array, length: number): void {
-  for (const t of takes) {
-    const src = t.source.offsets!;
-    const validity = t.source.validity;
-    const { rows, at, from, to } = t;
-    for (let j = from; j < to; j++) {
-      const r = rows[j]!;
-      offsets[at === null ? j - from : at[j]!] = validity === null || bitAt(validity, r) !== 0 ? src[r + 1]! - src[r]! : 0;
-    }
-  }
+/** Lengths at [0, n) become start offsets, and offsets[n] the total. */
+function runningSum(offsets: Int32Array, n: number): void {
   let end = 0;
-  for (let i = 0; i < length; i++) {
-    const n = offsets[i]!;
+  for (let i = 0; i < n; i++) {
+    const length = offsets[i]!;
     offsets[i] = end;
-    end += n;
+    end += length;
   }
-  offsets[length] = end;
-  for (const t of takes) copyStringBytes(t, t.source.values as Uint8Array, offsets, bytes);
+  offsets[n] = end;
 }
 
-/** Four bytes at a time through DataViews (offsets are not aligned), the last few one by one. */
-function copyStringBytes(t: Take, srcBytes: Uint8Array, offsets: Int32Array, bytes: Uint8Array): void {
-  const src = t.source.offsets!;
+/**
+ * Four bytes at a time through DataViews (offsets are not aligned), the last few one by one. ORs
+ * every byte copied into `bits` (per output), so the caller learns whether all were ASCII.
+ */
+function copyStringBytes(
+  source: RowSource, first: number, target: Int32Array, at: Int32Array,
+  offsets: readonly Int32Array[], out: readonly Uint8Array[], views: readonly DataView[], bits: Int32Array,
+): void {
+  const { vector, rows } = source;
+  const src = vector.offsets!;
+  const srcBytes = vector.values as Uint8Array;
   const srcView = new DataView(srcBytes.buffer, srcBytes.byteOffset, srcBytes.byteLength);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { rows, at, from, to } = t;
-  for (let j = from; j < to; j++) {
-    const p = at === null ? j - from : at[j]!;
-    let o = offsets[p]!;
-    let b = src[rows[j]!]!;
-    const end = b + offsets[p + 1]! - o;
-    for (; b + 4 <= end; b += 4, o += 4) view.setInt32(o, srcView.getInt32(b));
-    for (; b < end; b++) bytes[o++] = srcBytes[b]!;
+  const valid = vector.validity;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (valid !== null && bitAt(valid, r) === 0) continue;
+    let b = src[r]!;
+    const end = src[r + 1]!;
+    if (b === end) continue;
+    const t = target[first + k]!;
+    const bytes = out[t]!;
+    const view = views[t]!;
+    let o = offsets[t]![at[first + k]!]!;
+    let seen = 0;
+    for (; b + 4 <= end; b += 4, o += 4) {
+      const word = srcView.getInt32(b, true);
+      seen |= word;
+      view.setInt32(o, word, true);
+    }
+    for (; b < end; b++, o++) {
+      const byte = srcBytes[b]!;
+      seen |= byte;
+      bytes[o] = byte;
+    }
+    bits[t]! |= seen;
   }
-}
-
-/** The vectors one after another, as one vector of `type` (the single part itself when there is one). */
-export function concatVectors(type: SqlType, parts: readonly ColumnVector[]): ColumnVector {
-  if (parts.length === 1) return parts[0]!;
-  const takes: Take[] = [];
-  let length = 0;
-  for (const p of parts) {
-    takes.push({ source: p, rows: identity(p.length), at: positions(length, p.length), from: 0, to: p.length });
-    length += p.length;
-  }
-  return gatherVector(type, takes, length);
-}
-
-function identity(n: number): Int32Array {
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  return rows;
-}
-
-function positions(start: number, n: number): Int32Array {
-  const at = new Int32Array(n);
-  for (let i = 0; i < n; i++) at[i] = start + i;
-  return at;
 }

@@ -1,8 +1,10 @@
 /**
  * Dealing a run of loaded rows (column vectors) to their destination slices — the vector form of
  * placement.ts's placeRows, placing every row where placeRows would place the same engine values.
- * Numeric keys are hashed straight from the typed buffers with the engine's own hash of the value
- * (types/hash.ts), so no value is boxed; other key types are decoded once for hashing.
+ * Only row indexes are dealt, never values: each destination's build gathers its rows straight from
+ * the shared row group, so the rows are copied once on their way into blocks. Numeric keys are
+ * hashed straight from the typed buffers with the engine's own hash of the value (types/hash.ts), so
+ * no value is boxed; other key types are decoded once for hashing.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import { assertNever } from '../types/datatype.js';
@@ -10,60 +12,54 @@ import { hashNumber } from '../types/hash.js';
 import { hashValue } from '../types/index.js';
 import { sliceForHash, type Placement, type Topology } from './placement.js';
 import { bitAt } from './vector-buffers.js';
-import { gatherVector } from './vector-gather.js';
 import { valuesOfVector } from './vector-values.js';
 import { int32Words, readInt64AsNumber } from './wide-ints.js';
 
 /**
- * Each destination slice's rows (in row order) as new vectors in shared memory; slices receiving no
- * row are absent. EVEN continues the round-robin from `evenCursor`; ALL hands the same vectors to the
- * first slice of every node (no copy).
+ * The rows of one group each destination slice receives: ascending row indexes (in shared memory,
+ * so they cross to the building node without a copy), or null for every row. Slices receiving no
+ * row are absent. EVEN continues the round-robin from `evenCursor`; ALL hands every row to the first
+ * slice of every node.
  */
-export function partitionVectors(
+export function partitionRows(
   placement: Placement, vectors: readonly ColumnVector[], rowCount: number, topology: Topology, evenCursor: number,
-): { perSlice: Map<number, ColumnVector[]>; evenCursor: number } {
-  const perSlice = new Map<number, ColumnVector[]>();
+): { perSlice: Map<number, Int32Array | null>; evenCursor: number } {
+  const perSlice = new Map<number, Int32Array | null>();
   if (rowCount === 0) return { perSlice, evenCursor };
-  for (const v of vectors) if (v.length !== rowCount) throw new Error(`partitionVectors: a vector of ${v.length} rows in a group of ${rowCount}`);
+  for (const v of vectors) if (v.length !== rowCount) throw new Error(`partitionRows: a vector of ${v.length} rows in a group of ${rowCount}`);
   switch (placement.kind) {
     case 'all':
-      for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, [...vectors]);
+      for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, null);
       return { perSlice, evenCursor };
     case 'even': {
       const dest = new Int32Array(rowCount);
       for (let row = 0; row < rowCount; row++) dest[row] = (evenCursor + row) % topology.sliceCount;
-      deal(vectors, dest, topology.sliceCount, perSlice);
+      deal(dest, topology.sliceCount, perSlice);
       return { perSlice, evenCursor: (evenCursor + rowCount) % topology.sliceCount };
     }
     case 'key':
-      deal(vectors, keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
+      deal(keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
       return { perSlice, evenCursor };
     default:
       return assertNever(placement);
   }
 }
 
-/** Gathers each slice's rows (a counting sort of row indexes by destination, so row order holds). */
-function deal(vectors: readonly ColumnVector[], dest: Int32Array, sliceCount: number, perSlice: Map<number, ColumnVector[]>): void {
+/** Each slice's row indexes (a counting sort by destination, so row order holds), in one shared buffer. */
+function deal(dest: Int32Array, sliceCount: number, perSlice: Map<number, Int32Array | null>): void {
   const n = dest.length;
   const starts = new Int32Array(sliceCount + 1);
   for (let i = 0; i < n; i++) starts[dest[i]! + 1]!++;
   for (let s = 0; s < sliceCount; s++) starts[s + 1]! += starts[s]!;
-  const rows = new Int32Array(n);
+  const only = dest[0]!;
+  if (starts[only + 1]! - starts[only]! === n) {
+    perSlice.set(only, null);
+    return;
+  }
+  const rows = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
   const fill = starts.slice(0, sliceCount);
   for (let i = 0; i < n; i++) rows[fill[dest[i]!]!++] = i;
-  for (let s = 0; s < sliceCount; s++) {
-    const start = starts[s]!;
-    const end = starts[s + 1]!;
-    if (end === start) continue;
-    // Every row goes to one slice: the vectors themselves, when they are already shared.
-    const whole = end - start === n && vectors.every(isShared);
-    perSlice.set(s, vectors.map((v) => (whole ? v : gatherVector(v.type, [{ source: v, rows, at: null, from: start, to: end }], end - start))));
-  }
-}
-
-function isShared(v: ColumnVector): boolean {
-  return v.values.buffer instanceof SharedArrayBuffer;
+  for (let s = 0; s < sliceCount; s++) if (starts[s + 1]! > starts[s]!) perSlice.set(s, rows.subarray(starts[s]!, starts[s + 1]!));
 }
 
 /** The destination slice of each row by its key's hash; NULL keys hash to 0, so they land on slice 0. */

@@ -1,6 +1,6 @@
 /** The session API that clients build on: cancel, describe, text output, snapshot and restore. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Cluster, SqlError } from '../../src/index.js';
+import { Cluster, SqlError, type CopyProgress } from '../../src/index.js';
 
 let cluster: Cluster;
 
@@ -148,22 +148,33 @@ describe('snapshot and restore', () => {
 });
 
 describe('cancel a COPY', () => {
-  test('the COPY fails with 57014 and loads nothing', async () => {
-    const { SAMPLE_S3_ROOT } = await import('../copy/helpers.js');
-    // A slow simulated store (0.2 MB/s per stream), so the load is still reading when the cancel comes.
-    const slow = await Cluster.start({ s3Root: SAMPLE_S3_ROOT, s3Throughput: { mbPerSecond: 0.2 } });
+  test('the reading slices stop at their next chunk; the COPY fails with 57014 and loads nothing', async () => {
+    const { tempBucket } = await import('../copy/helpers.js');
+    // 8 MB (ASCII) in 1 MB read chunks from a simulated store at 4 MB/s: about 2 s of reading.
+    const line = `|${'x'.repeat(95)}\n`;
+    const content = Array.from({ length: 80_000 }, (_, i) => `${String(i).padStart(5, '0')}${line}`).join('');
+    const bucket = tempBucket({ 'big.txt': content });
+    const slow = await Cluster.start({ s3Root: bucket.root, s3Throughput: { mbPerSecond: 4 } });
     try {
       const session = slow.session();
-      await session.query('create table event (eventid integer not null distkey, venueid smallint not null, catid smallint not null, dateid smallint not null sortkey, eventname varchar(200), starttime timestamp)');
-      const load = session.query("copy event from 's3://slicewise-sample/tickit/allevents_pipe.txt' iam_role default delimiter '|' timeformat 'YYYY-MM-DD HH:MI:SS'");
+      await session.query('create table wide (id int, filler varchar(100))');
+      let last: CopyProgress | undefined;
+      const load = session.query("copy wide from 's3://test-bucket/big.txt' iam_role default", [], { onCopyProgress: (p) => (last = p) });
       await new Promise((r) => setTimeout(r, 300));
       expect(session.cancel()).toBe(true);
       const err = await rejection(load);
       expect(err.code).toBe('57014');
-      expect((await session.query('select count(*) as n from event')).rows).toEqual([{ n: 0n }]);
+      expect(err.message).toMatch(/^Query \(\d+\) cancelled on user's request$/);
+      // The reading slice stopped after the chunks it already had, not at the end of the file.
+      const read = last!.slices.reduce((n, s) => n + s.bytesRead, 0);
+      const total = last!.slices.reduce((n, s) => n + s.bytesTotal, 0);
+      expect(total).toBe(content.length);
+      expect(read).toBeLessThan(total / 2);
+      expect((await session.query('select count(*) as n from wide')).rows).toEqual([{ n: 0n }]);
       await session.close();
     } finally {
       await slow.close();
+      bucket.remove();
     }
   });
 });

@@ -73,6 +73,21 @@ describe('parallel COPY across slices', () => {
     expect(Number((await db.query('select count(*) as n from t5')).rows[0]!.n)).toBe(5000);
   });
 
+  it('rows land where the distribution style says, whichever slice read them (KEY as INSERT places them, ALL on every node)', async () => {
+    const perSlice = async (t: string): Promise<number[]> =>
+      (await db.query(`select slice, rows from stv_tbl_perm where trim(name) = '${t}' order by slice`)).rows.map((r) => Number(r.rows));
+    await db.query('create table tk (id integer, grp integer, label varchar(20)) distkey(grp)');
+    await db.query(`copy tk from 's3://test-bucket/four/' ${IAM}`);
+    await db.query('create table tk_insert (id integer, grp integer, label varchar(20)) distkey(grp)');
+    await db.query('insert into tk_insert select * from tk');
+    expect(await perSlice('tk')).toEqual(await perSlice('tk_insert'));
+    await db.query('create table ta (id integer, grp integer, label varchar(20)) diststyle all');
+    await db.query(`copy ta from 's3://test-bucket/four/' ${IAM}`);
+    expect(await perSlice('ta')).toEqual([20000, 0, 20000, 0]);
+    const r = await db.query('select count(*) as n, count(distinct id) as d, sum(id) as s from ta');
+    expect(r.rows[0]).toEqual({ n: 20000n, d: 20000n, s: 199990000n });
+  });
+
   it('reports per-slice progress while loading', async () => {
     await db.query('create table tp (id integer, grp integer, label varchar(20))');
     const seen: CopyProgress[] = [];

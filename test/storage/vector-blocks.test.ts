@@ -3,8 +3,8 @@ import { buildBlocks } from '../../src/storage/block-builder.js';
 import { BLOCK_ROWS, type Block, type ColumnChunk } from '../../src/storage/block.js';
 import { placeRows, takeRows, type Placement } from '../../src/storage/placement.js';
 import { EMPTY_SLICE, appendBlocks, appendRows } from '../../src/storage/table-data.js';
-import { buildBlocksFromVectors } from '../../src/storage/vector-blocks.js';
-import { keySlices, partitionVectors } from '../../src/storage/vector-partition.js';
+import { buildBlocksFromVectors, type GroupRows } from '../../src/storage/vector-blocks.js';
+import { keySlices, partitionRows } from '../../src/storage/vector-partition.js';
 import { valuesOfVector, vectorFromValues } from '../../src/storage/vector-values.js';
 import type { ColumnVector } from '../../src/types/column-vector.js';
 import {
@@ -80,6 +80,11 @@ function groupsOf(types: readonly SqlType[], columns: readonly unknown[][], size
     at += size;
   }
   return groups;
+}
+
+/** Every row of each group. */
+function whole(groups: readonly ColumnVector[][]): GroupRows[] {
+  return groups.map((vectors) => ({ vectors, rows: null }));
 }
 
 /** Where two byte ranges first differ (-1: equal), compared natively: chunks are megabytes. */
@@ -158,19 +163,24 @@ describe('vectorFromValues / valuesOfVector', () => {
   });
 });
 
-describe('partitionVectors', () => {
+describe('partitionRows', () => {
   const TOPO = { sliceCount: 6, slicesPerNode: 2 };
 
+  /** The row indexes each slice receives (null: every row) are the ones placeRows gives it. */
   function expectPlacedLike(placement: Placement, types: readonly SqlType[], columns: unknown[][], rows: number, cursor: number): void {
     const vectors = types.map((t, c) => vectorFromValues(t, columns[c]!, true));
-    const actual = partitionVectors(placement, vectors, rows, TOPO, cursor);
+    const actual = partitionRows(placement, vectors, rows, TOPO, cursor);
     const expected = placeRows(placement, columns, rows, TOPO, cursor);
     expect(actual.evenCursor).toBe(expected.evenCursor);
     expect([...actual.perSlice.keys()].sort()).toEqual([...expected.perSlice.keys()].sort());
     for (const [slice, rowIds] of expected.perSlice) {
       const got = actual.perSlice.get(slice)!;
-      expect(got.map((v) => valuesOfVector(v))).toEqual(takeRows(columns, rowIds).map((col, c) => stored(types[c]!, col)));
-      for (const v of got) expect(v.values.buffer).toBeInstanceOf(SharedArrayBuffer);
+      if (got === null) {
+        expect(rowIds).toEqual(Array.from({ length: rows }, (_, i) => i));
+        continue;
+      }
+      expect(Array.from(got)).toEqual(rowIds);
+      expect(got.buffer).toBeInstanceOf(SharedArrayBuffer);
     }
   }
 
@@ -195,19 +205,17 @@ describe('partitionVectors', () => {
     for (const cursor of [0, 4, 5]) expectPlacedLike({ kind: 'even' }, [INTEGER, varcharType(9)], columns, 1001, cursor);
   });
 
-  it('ALL hands the same vectors to the first slice of every node', () => {
+  it('ALL hands every row to the first slice of every node', () => {
     const vectors = [vectorFromValues(INTEGER, [1, 2, null], true)];
-    const { perSlice } = partitionVectors({ kind: 'all' }, vectors, 3, TOPO, 2);
-    expect([...perSlice.keys()]).toEqual([0, 2, 4]);
-    for (const got of perSlice.values()) expect(got[0]).toBe(vectors[0]);
-    expect(partitionVectors({ kind: 'all' }, [vectorFromValues(INTEGER, [], true)], 0, TOPO, 0).perSlice.size).toBe(0);
+    const { perSlice } = partitionRows({ kind: 'all' }, vectors, 3, TOPO, 2);
+    expect([...perSlice]).toEqual([[0, null], [2, null], [4, null]]);
+    expect(partitionRows({ kind: 'all' }, [vectorFromValues(INTEGER, [], true)], 0, TOPO, 0).perSlice.size).toBe(0);
   });
 
-  it('keeps shared vectors as they are when every row goes to one slice', () => {
+  it('hands every row (null) to a slice that receives them all', () => {
     const vectors = [vectorFromValues(INTEGER, [7, 7, 7], true)];
-    const { perSlice } = partitionVectors({ kind: 'key', column: 0, type: INTEGER }, vectors, 3, TOPO, 0);
-    expect(perSlice.size).toBe(1);
-    expect([...perSlice.values()][0]![0]).toBe(vectors[0]);
+    const { perSlice } = partitionRows({ kind: 'key', column: 0, type: INTEGER }, vectors, 3, TOPO, 0);
+    expect([...perSlice.values()]).toEqual([null]);
   });
 });
 
@@ -218,7 +226,7 @@ describe('buildBlocksFromVectors', () => {
   const groups = groupsOf(types, columns, [1, 7, 1000, 70_001, rows - 71_009]);
 
   it('without a sort key: the chunks chunk-encoder builds from the same values, byte for byte', () => {
-    expectSameBlocks(buildBlocksFromVectors(types, groups, null), buildBlocks(types, columns, rows));
+    expectSameBlocks(buildBlocksFromVectors(types, whole(groups), null), buildBlocks(types, columns, rows));
   });
 
   it.each([
@@ -228,33 +236,91 @@ describe('buildBlocksFromVectors', () => {
   ] as const)('sorted by %s: the engine order, stable, NULLs last', (_name, keys) => {
     const order = engineOrder(types, columns, keys, rows);
     const sorted = takeRows(columns, order);
-    expectSameBlocks(buildBlocksFromVectors(types, groups, keys), buildBlocks(types, sorted, rows));
+    expectSameBlocks(buildBlocksFromVectors(types, whole(groups), keys), buildBlocks(types, sorted, rows));
+  });
+
+  it('gathers a slice\'s dealt rows out of every group: the blocks of those rows, sorted', () => {
+    const topology = { sliceCount: 3, slicesPerNode: 1 };
+    const keys = [10];
+    const perSlice = new Map<number, GroupRows[]>();
+    const expectedRows = new Map<number, number[]>();
+    let first = 0;
+    let cursor = 0;
+    for (const group of groups) {
+      const n = group[0]!.length;
+      const placed = partitionRows({ kind: 'key', column: 1, type: types[1]! }, group, n, topology, cursor);
+      cursor = placed.evenCursor;
+      for (const [slice, dealt] of placed.perSlice) {
+        perSlice.set(slice, [...(perSlice.get(slice) ?? []), { vectors: group, rows: dealt }]);
+        const ids = dealt === null ? Array.from({ length: n }, (_, i) => i) : Array.from(dealt);
+        expectedRows.set(slice, [...(expectedRows.get(slice) ?? []), ...ids.map((i) => first + i)]);
+      }
+      first += n;
+    }
+    expect(perSlice.size).toBe(3);
+    for (const [slice, parts] of perSlice) {
+      const ids = expectedRows.get(slice)!;
+      const mine = takeRows(columns, ids);
+      const sorted = takeRows(mine, engineOrder(types, mine, keys, ids.length));
+      expectSameBlocks(buildBlocksFromVectors(types, parts, keys), buildBlocks(types, sorted, ids.length));
+    }
+  });
+
+  it('moves strings of one byte length in every row (CHAR) like fixed-width values, and mixed lengths row by row', () => {
+    const t = [charType(3), varcharType(4), charType(1), INTEGER];
+    const n = 2 * BLOCK_ROWS + 500;
+    const r = rng(3);
+    const cols: unknown[][] = [
+      Array.from({ length: n }, () => ['abc', 'zz ', 'a  ', 'Q x'][Math.floor(r() * 4)]),
+      Array.from({ length: n }, (_, i) => (i === 70_000 ? 'x' : ['éa', 'ab', 'zz'][Math.floor(r() * 3)])),
+      Array.from({ length: n }, () => 'xyz'[Math.floor(r() * 3)]),
+      Array.from({ length: n }, () => Math.floor(r() * 1000)),
+    ];
+    const groups = groupsOf(t, cols, [40_000, 30_000, n - 70_000]);
+    // The VARCHAR's one 1-byte value (row 70000, in the last group) sends that column down the general path.
+    const order = engineOrder(t, cols, [3], n);
+    expectSameBlocks(buildBlocksFromVectors(t, whole(groups), [3]), buildBlocks(t, takeRows(cols, order), n));
+    // Without the last group every VARCHAR value is 2 bytes, some not ASCII.
+    const dealt: GroupRows[] = groups.slice(0, 2).map((vectors, g) => ({ vectors, rows: Int32Array.from({ length: 9000 }, (_, i) => i * 3 + g) }));
+    const ids = [0, 1].flatMap((g) => Array.from({ length: 9000 }, (_, i) => 40_000 * g + i * 3 + g));
+    const mine = takeRows(cols, ids);
+    const built = buildBlocksFromVectors(t, dealt, [3]);
+    expectSameBlocks(built, buildBlocks(t, takeRows(mine, engineOrder(t, mine, [3], ids.length)), ids.length));
+    expect(built[0]!.columns[1]!.ascii).toBe(false);
+    expect(built[0]!.columns[0]!.ascii).toBe(true);
+  });
+
+  it('rejects row indexes that do not ascend within their group', () => {
+    const vectors = [vectorFromValues(INTEGER, [1, 2, 3])];
+    expect(() => buildBlocksFromVectors([INTEGER], [{ vectors, rows: Int32Array.of(2, 1) }], null)).toThrow(/ascend/);
+    expect(() => buildBlocksFromVectors([INTEGER], [{ vectors, rows: Int32Array.of(3) }], null)).toThrow(/ascend/);
   });
 
   it('keeps arrival order among keys equal under CHAR/VARCHAR trailing-blank rules', () => {
     const t = [varcharType(10), INTEGER];
     const keys = ['a  ', 'b', 'a', null, 'a ', '', ' ', null, 'B'];
     const cols = [keys, keys.map((_, i) => i)];
-    const [block] = buildBlocksFromVectors(t, groupsOf(t, cols, [4, 5]), [0]);
+    const [block] = buildBlocksFromVectors(t, whole(groupsOf(t, cols, [4, 5])), [0]);
     expect(valuesOfVector(block!.columns[1]!)).toEqual([5, 6, 8, 0, 2, 4, 1, 3, 7]);
   });
 
   it('orders compound keys column by column', () => {
     const t = [DATE, decimalType(10, 2), INTEGER];
     const cols = [[2, 1, 2, 1, null, 2], [5n, null, -5n, 7n, 1n, 5n], [0, 1, 2, 3, 4, 5]];
-    const [block] = buildBlocksFromVectors(t, groupsOf(t, cols, [6]), [0, 1]);
+    const [block] = buildBlocksFromVectors(t, whole(groupsOf(t, cols, [6])), [0, 1]);
     expect(valuesOfVector(block!.columns[2]!)).toEqual([3, 1, 2, 0, 5, 4]);
   });
 
   it('returns no block for no rows', () => {
     expect(buildBlocksFromVectors([INTEGER], [], [0])).toEqual([]);
-    expect(buildBlocksFromVectors([INTEGER], [[vectorFromValues(INTEGER, [])]], null)).toEqual([]);
+    expect(buildBlocksFromVectors([INTEGER], whole([[vectorFromValues(INTEGER, [])]]), null)).toEqual([]);
+    expect(buildBlocksFromVectors([INTEGER], [{ vectors: [vectorFromValues(INTEGER, [1, 2])], rows: new Int32Array(0) }], [0])).toEqual([]);
   });
 });
 
 describe('appendBlocks', () => {
   const t = [INTEGER, varcharType(5)];
-  const blocksOf = (n: number, from = 0): Block[] => buildBlocksFromVectors(t, groupsOf(t, [Array.from({ length: n }, (_, i) => from + i), Array.from({ length: n }, (_, i) => `r${i % 7}`)], [n]), [0]);
+  const blocksOf = (n: number, from = 0): Block[] => buildBlocksFromVectors(t, whole(groupsOf(t, [Array.from({ length: n }, (_, i) => from + i), Array.from({ length: n }, (_, i) => `r${i % 7}`)], [n])), [0]);
 
   it('makes the first load of an empty slice its sorted region, later loads unsorted', () => {
     const first = appendBlocks(EMPTY_SLICE, blocksOf(BLOCK_ROWS + 10), { sorted: true });
