@@ -8,7 +8,7 @@
  *   await cluster.close();
  */
 export { Cluster, ClusterSnapshot, Session, type ClusterOptions } from './cluster/cluster.js';
-export type { QueryResult, Field, Notice, StatementDescription, TaskInfo } from './session/result.js';
+export { commandTag, type QueryResult, type Field, type Notice, type StatementDescription, type TaskInfo } from './session/result.js';
 export type { QueryOptions } from './session/session.js';
 export type { CopyProgress, SliceCopyProgress } from './commands/index.js';
 export { SqlError, SqlState } from './types/errors.js';

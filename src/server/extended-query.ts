@@ -6,7 +6,7 @@
  * After an error every message up to the next Sync is skipped; Sync answers ReadyForQuery and,
  * outside a transaction block, drops the portals (they belong to the transaction that just ended).
  */
-import { SqlError, SqlState, type Field, type QueryResult } from '../index.js';
+import { commandTag, SqlError, SqlState, type Field, type QueryResult } from '../index.js';
 import {
   bindComplete,
   closeComplete,
@@ -21,7 +21,7 @@ import {
 import { errorFields } from './error-fields.js';
 import type { FormatCode, FrontendMessage } from './frontend-messages.js';
 import { statementsOf } from './query-text.js';
-import { commandTag, columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
+import { columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
 import type { QueryContext } from './simple-query.js';
 import { parameterValue, TypeOid, type ValueEncoder } from './values.js';
 
@@ -188,6 +188,7 @@ export class ExtendedQuery {
     await writeDataRows(output, rows, encoders, portal.sent, portal.sent + count);
     portal.sent += count;
     if (portal.sent < rows.length) return portalSuspended(output.buffer);
-    writeCommandComplete(output, commandTag(outcome, count));
+    // A statement returning rows counts the rows this Execute sent (PostgreSQL's rule for portals).
+    writeCommandComplete(output, commandTag(outcome.command, rows.length > 0 ? count : outcome.rowCount));
   }
 }

@@ -2,7 +2,7 @@
  * Writing one statement's outcome: its notices, RowDescription, DataRows and CommandComplete.
  * Shared by the simple and the extended query protocol.
  */
-import type { Field, Notice, QueryResult } from '../index.js';
+import type { Field, Notice } from '../index.js';
 import { commandComplete, dataRowHeader, noticeResponse, rowDescription } from './backend-messages.js';
 import { noticeFields } from './error-fields.js';
 import type { FormatCode } from './frontend-messages.js';
@@ -55,22 +55,6 @@ export async function writeDataRows(
       await output.streamed();
       if (output.closed) return;
     }
-  }
-}
-
-/** The CommandComplete tag: `SELECT n`, `INSERT 0 n`, `UPDATE n`, ...; `rows` is what this Execute sent. */
-export function commandTag(result: Pick<QueryResult, 'command' | 'rowCount'>, rows = result.rowCount): string {
-  switch (result.command) {
-    case 'SELECT':
-      return `SELECT ${rows}`;
-    case 'INSERT':
-      return `INSERT 0 ${result.rowCount}`;
-    case 'UPDATE':
-    case 'DELETE':
-    case 'COPY':
-      return `${result.command} ${result.rowCount}`;
-    default:
-      return result.command;
   }
 }
 

@@ -3,12 +3,12 @@
  * its notices, rows and CommandComplete; the first error ends the message (the statements after
  * it do not run), and ReadyForQuery closes the exchange.
  */
-import type { QueryResult, Session } from '../index.js';
+import { commandTag, type QueryResult, type Session } from '../index.js';
 import { emptyQueryResponse, errorResponse, readyForQuery } from './backend-messages.js';
 import { errorFields } from './error-fields.js';
 import type { Output } from './output.js';
 import { statementsOf } from './query-text.js';
-import { commandTag, columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
+import { columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
 
 /** What running statements for a connection needs. */
 export interface QueryContext {
@@ -35,7 +35,7 @@ export async function runSimpleQuery(ctx: QueryContext, sql: string): Promise<vo
       writeRowDescription(output, result.fields, formats);
       await writeDataRows(output, result.toTextArrays(), encodersFor(result.fields, formats), 0, result.rowCount);
     }
-    writeCommandComplete(output, commandTag(result));
+    writeCommandComplete(output, commandTag(result.command, result.rowCount));
     if (output.closed) return;
   }
   readyForQuery(output.buffer, ctx.session.transactionStatus);

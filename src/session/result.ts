@@ -44,3 +44,23 @@ export interface QueryResult {
   /** The result as an Apache Arrow table. */
   toArrow(): Table;
 }
+
+/**
+ * The command tag a PostgreSQL client sees (CommandComplete, psql's status line): INSERT carries the
+ * (always 0) oid before the row count; SELECT, UPDATE, DELETE, COPY, FETCH and MOVE carry the count.
+ */
+export function commandTag(command: string, rowCount: number): string {
+  switch (command) {
+    case 'INSERT':
+      return `INSERT 0 ${rowCount}`;
+    case 'SELECT':
+    case 'UPDATE':
+    case 'DELETE':
+    case 'COPY':
+    case 'FETCH':
+    case 'MOVE':
+      return `${command} ${rowCount}`;
+    default:
+      return command;
+  }
+}

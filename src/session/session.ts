@@ -126,18 +126,16 @@ export class SessionCore {
         if (stmt.query.kind === 'select' && stmt.query.into) return { fields: [], parameterTypeOids };
         const state = this.txn?.current ?? this.cluster.db.committed;
         const now = Date.now() * 1000;
-        const planned = describeQuery(stmt.query, {
-          runner: this.cluster.runner,
-          topology: this.cluster.topology,
-          state,
-          session: this.info(),
-          // Unknown values: each parameter binds as an untyped NULL and takes its type from context.
-          params: Array.from({ length: parameterCount }, () => null),
-          statementTime: now,
-          transactionTime: this.txn?.startTime ?? now,
-          log: this.cluster.log,
-          text,
-        });
+        const planned = describeQuery(
+          stmt.query,
+          this.statementEnv(state, {
+            // Unknown values: each parameter binds as an untyped NULL and takes its type from context.
+            params: Array.from({ length: parameterCount }, () => null),
+            statementTime: now,
+            transactionTime: this.txn?.startTime ?? now,
+            text,
+          }),
+        );
         return { fields: fieldsOf(planned.names, planned.physical.types), parameterTypeOids };
       }
       case 'explain':
@@ -163,6 +161,14 @@ export class SessionCore {
     };
   }
 
+  /** What planning and running a statement needs: the cluster's services, the session, and the statement's own part. */
+  private statementEnv(
+    state: DbState,
+    statement: Pick<StatementEnv, 'params' | 'statementTime' | 'transactionTime' | 'text' | 'cancel'>,
+  ): StatementEnv {
+    return { runner: this.cluster.runner, topology: this.cluster.topology, state, session: this.info(), log: this.cluster.log, ...statement };
+  }
+
   private tempSchema(): string {
     return `pg_temp_${this.id}`;
   }
@@ -180,18 +186,8 @@ export class SessionCore {
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
     const notices: Notice[] = [];
     const statementTime = Date.now() * 1000;
-    const envFor = (state: DbState): StatementEnv => ({
-      runner: this.cluster.runner,
-      topology: this.cluster.topology,
-      state,
-      session: this.info(),
-      params,
-      statementTime,
-      transactionTime: txn.startTime,
-      log: this.cluster.log,
-      text: parsed.text,
-      cancel,
-    });
+    const envFor = (state: DbState): StatementEnv =>
+      this.statementEnv(state, { params, statementTime, transactionTime: txn.startTime, text: parsed.text, cancel });
     try {
       let result: QueryResult;
       if (stmt.kind === 'query' && !(stmt.query.kind === 'select' && stmt.query.into)) {

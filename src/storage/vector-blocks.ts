@@ -8,7 +8,7 @@
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { BLOCK_ROWS, type Block, type ColumnChunk } from './block.js';
-import { layoutOf } from './vector-buffers.js';
+import { layoutOf } from '../types/column-vector.js';
 import { allRows, concatRows, scatterStringVectors, scatterVectors, type RowSource, type ScatterPlan } from './vector-gather.js';
 import { sortPermutation } from './vector-sort.js';
 import { zoneMapOfVector } from './vector-zone-map.js';

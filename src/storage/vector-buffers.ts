@@ -3,36 +3,9 @@
  * offsets (strings) and values back to back in one SharedArrayBuffer, zero-filled, so a vector
  * gathered here can become a stored chunk as is, and crosses worker threads without a copy.
  */
-import type { VectorValues } from '../types/column-vector.js';
-import { assertNever, type SqlType } from '../types/datatype.js';
-import { SqlError, SqlState } from '../types/errors.js';
+import { layoutOf, type VectorValues } from '../types/column-vector.js';
+import type { SqlType } from '../types/datatype.js';
 import { allocateShared } from './shared-buffers.js';
-
-/** How a type's values sit in `values`: bytes per value for fixed widths, bit-packed, or UTF-8 bytes with offsets. */
-export type ValueLayout = 2 | 4 | 8 | 16 | 'bits' | 'utf8';
-
-export function layoutOf(type: SqlType): ValueLayout {
-  switch (type.kind) {
-    case 'smallint': return 2;
-    case 'integer':
-    case 'date':
-    case 'real': return 4;
-    case 'bigint':
-    case 'double':
-    case 'timestamp':
-    case 'timestamptz':
-    case 'time': return 8;
-    case 'decimal': return 16;
-    case 'boolean': return 'bits';
-    case 'char':
-    case 'varchar': return 'utf8';
-    case 'interval':
-    case 'unknown':
-      throw new SqlError(SqlState.featureNotSupported, `column of type ${type.kind} cannot be stored in a table`);
-    default:
-      return assertNever(type);
-  }
-}
 
 export interface VectorBuffers {
   readonly values: VectorValues;

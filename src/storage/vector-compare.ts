@@ -6,6 +6,7 @@
  * converters guarantee; the engine would read invalid bytes as U+FFFD.)
  */
 import type { ColumnVector } from '../types/column-vector.js';
+import { compareFloats } from '../types/compare.js';
 import { assertNever } from '../types/datatype.js';
 import { bitAt } from './vector-buffers.js';
 import { int32Words } from './wide-ints.js';
@@ -59,16 +60,6 @@ export function valueCompare(v: ColumnVector): RowCompare {
     default:
       return assertNever(type);
   }
-}
-
-/** As types/compare.ts: NaN equals NaN and sorts above every other value. */
-export function compareFloats(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === b) return 0;
-  const aNaN = a !== a;
-  const bNaN = b !== b;
-  return aNaN === bNaN ? 0 : aNaN ? 1 : -1;
 }
 
 /** Signed 64-bit values `a` and `b` given as little-endian word pairs. */

@@ -14,7 +14,8 @@
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { int32Words } from './wide-ints.js';
-import { allocateVector, bitAt, layoutOf, setBit } from './vector-buffers.js';
+import { allocateVector, bitAt, setBit } from './vector-buffers.js';
+import { layoutOf } from '../types/column-vector.js';
 
 /** Rows `rows` of `vector`, in that order. */
 export interface RowSource {
@@ -154,23 +155,8 @@ function copyFixedWidthStrings(
   const srcView = new DataView(srcBytes.buffer, srcBytes.byteOffset, srcBytes.byteLength);
   for (let k = 0; k < rows.length; k++) {
     const t = target[first + k]!;
-    const bytes = out[t]!;
-    const view = views[t]!;
-    let b = base + rows[k]! * width;
-    const end = b + width;
-    let o = at[first + k]! * width;
-    let seen = 0;
-    for (; b + 4 <= end; b += 4, o += 4) {
-      const word = srcView.getInt32(b, true);
-      seen |= word;
-      view.setInt32(o, word, true);
-    }
-    for (; b < end; b++, o++) {
-      const byte = srcBytes[b]!;
-      seen |= byte;
-      bytes[o] = byte;
-    }
-    bits[t]! |= seen;
+    const b = base + rows[k]! * width;
+    bits[t]! |= copyBytes(srcView, srcBytes, b, b + width, views[t]!, out[t]!, at[first + k]! * width);
   }
 }
 
@@ -316,24 +302,29 @@ function copyStringBytes(
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
     if (valid !== null && bitAt(valid, r) === 0) continue;
-    let b = src[r]!;
+    const b = src[r]!;
     const end = src[r + 1]!;
     if (b === end) continue;
     const t = target[first + k]!;
-    const bytes = out[t]!;
-    const view = views[t]!;
-    let o = offsets[t]![at[first + k]!]!;
-    let seen = 0;
-    for (; b + 4 <= end; b += 4, o += 4) {
-      const word = srcView.getInt32(b, true);
-      seen |= word;
-      view.setInt32(o, word, true);
-    }
-    for (; b < end; b++, o++) {
-      const byte = srcBytes[b]!;
-      seen |= byte;
-      bytes[o] = byte;
-    }
-    bits[t]! |= seen;
+    bits[t]! |= copyBytes(srcView, srcBytes, b, end, views[t]!, out[t]!, offsets[t]![at[first + k]!]!);
   }
+}
+
+/**
+ * Copies src[b, end) to out at `o`, a 32-bit word at a time while it can; returns the OR of every
+ * byte copied (its high bit tells whether the bytes were all ASCII).
+ */
+function copyBytes(srcView: DataView, srcBytes: Uint8Array, b: number, end: number, view: DataView, bytes: Uint8Array, o: number): number {
+  let seen = 0;
+  for (; b + 4 <= end; b += 4, o += 4) {
+    const word = srcView.getInt32(b, true);
+    seen |= word;
+    view.setInt32(o, word, true);
+  }
+  for (; b < end; b++, o++) {
+    const byte = srcBytes[b]!;
+    seen |= byte;
+    bytes[o] = byte;
+  }
+  return seen;
 }

@@ -12,6 +12,7 @@ import type { ColumnVector } from '../types/column-vector.js';
 import { bitAt } from './vector-buffers.js';
 import { valueCompare, type RowCompare } from './vector-compare.js';
 import { int32Words } from './wide-ints.js';
+import { intRange } from './vector-zone-map.js';
 
 export function sortPermutation(columns: readonly ColumnVector[], keys: readonly number[], rowCount: number): Int32Array {
   const perm = new Int32Array(rowCount);
@@ -88,14 +89,7 @@ function radixKeys(v: ColumnVector): RadixKeys | null {
 }
 
 function int32Keys(values: Int16Array | Int32Array, validity: Uint8Array | null, n: number): RadixKeys {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (validity !== null && bitAt(validity, i) === 0) continue;
-    const x = values[i]!;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
+  const { min, max } = intRange(values, validity, n);
   const lo = new Uint32Array(n);
   if (min === Infinity) return { lo, hi: null, bits: 0 };
   for (let i = 0; i < n; i++) lo[i] = values[i]! - min; // NULL rows get junk keys: they are not radix-sorted

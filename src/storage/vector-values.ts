@@ -8,7 +8,8 @@ import type { SqlType } from '../types/datatype.js';
 import type { ColumnChunk } from './block.js';
 import { readColumn } from './block-reader.js';
 import { encodeChunk } from './chunk-encoder.js';
-import { bitAt, bitsFrom, layoutOf } from './vector-buffers.js';
+import { bitAt, bitsFrom } from './vector-buffers.js';
+import { layoutOf } from '../types/column-vector.js';
 
 /** Rows `[start, end)` of the vector as engine values (NULL is `null`), as readColumn returns them. */
 export function valuesOfVector(v: ColumnVector, start = 0, end = v.length): unknown[] {

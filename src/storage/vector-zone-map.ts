@@ -7,7 +7,8 @@ import type { ColumnVector } from '../types/column-vector.js';
 import { assertNever } from '../types/datatype.js';
 import type { ZoneMap } from './zone-map.js';
 import { bitAt } from './vector-buffers.js';
-import { compareBytes, compareFloats, compareInt64, dataView, trimmedEnd } from './vector-compare.js';
+import { compareFloats } from '../types/compare.js';
+import { compareBytes, compareInt64, dataView, trimmedEnd } from './vector-compare.js';
 import { valuesOfVector } from './vector-values.js';
 import { int32Words } from './wide-ints.js';
 
@@ -48,7 +49,8 @@ function decodedAt(v: ColumnVector, [min, max]: readonly [number, number]): Zone
   return { min: valuesOfVector(v, min, min + 1)[0], max: valuesOfVector(v, max, max + 1)[0] };
 }
 
-function intRange(values: Int16Array | Int32Array, validity: Uint8Array | null, n: number): ZoneMap {
+/** The smallest and largest non-null value (Infinity and -Infinity when every row is NULL). */
+export function intRange(values: Int16Array | Int32Array, validity: Uint8Array | null, n: number): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -18,7 +18,8 @@
  *
  * A NULL row's slot in `values` is zero (strings: an empty range).
  */
-import type { SqlType } from './datatype.js';
+import { assertNever, type SqlType } from './datatype.js';
+import { SqlError, SqlState } from './errors.js';
 
 export type VectorValues = Int16Array | Int32Array | BigInt64Array | Float32Array | Float64Array | Uint8Array | Uint32Array;
 
@@ -30,4 +31,30 @@ export interface ColumnVector {
   /** Arrow validity bitmap (bit set = not null), or null when no value is null. */
   readonly validity: Uint8Array | null;
   readonly nullCount: number;
+}
+
+/** How a type's values sit in `values`: bytes per value for fixed widths, bit-packed, or UTF-8 bytes with offsets. */
+export type ValueLayout = 2 | 4 | 8 | 16 | 'bits' | 'utf8';
+
+export function layoutOf(type: SqlType): ValueLayout {
+  switch (type.kind) {
+    case 'smallint': return 2;
+    case 'integer':
+    case 'date':
+    case 'real': return 4;
+    case 'bigint':
+    case 'double':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'time': return 8;
+    case 'decimal': return 16;
+    case 'boolean': return 'bits';
+    case 'char':
+    case 'varchar': return 'utf8';
+    case 'interval':
+    case 'unknown':
+      throw new SqlError(SqlState.featureNotSupported, `column of type ${type.kind} cannot be stored in a table`);
+    default:
+      return assertNever(type);
+  }
 }

@@ -3,7 +3,7 @@ import { intervalSortKey } from './interval.js';
 import { compareStrings } from './strings.js';
 
 /** Floats: NaN equals NaN and sorts above every other value, as in PostgreSQL. */
-function compareFloats(a: number, b: number): number {
+export function compareFloats(a: number, b: number): number {
   if (a < b) return -1;
   if (a > b) return 1;
   if (a === b) return 0;

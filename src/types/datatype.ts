@@ -117,7 +117,7 @@ export function typeName(t: SqlType): string {
   }
 }
 
-/** Short internal names as used in STL_LOAD_ERRORS.type and error messages (int4, varchar, ...). */
+/** Short internal names as error messages use them (int4, bpchar, varchar, ...). */
 export function shortTypeName(t: SqlType): string {
   switch (t.kind) {
     case 'smallint': return 'int2';

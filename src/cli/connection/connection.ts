@@ -41,20 +41,3 @@ export interface Connection {
   cancel(): boolean;
   close(): Promise<void>;
 }
-
-/** psql's status line for a command: INSERT carries the (always 0) oid before the row count. */
-export function commandTag(command: string, rowCount: number | null): string {
-  switch (command) {
-    case 'INSERT':
-      return `INSERT 0 ${rowCount ?? 0}`;
-    case 'UPDATE':
-    case 'DELETE':
-    case 'COPY':
-    case 'SELECT':
-    case 'FETCH':
-    case 'MOVE':
-      return `${command} ${rowCount ?? 0}`;
-    default:
-      return command;
-  }
-}

@@ -1,6 +1,6 @@
 /** The REPL's connection to a cluster running inside this process. */
-import { Cluster, type ClusterOptions, type Session } from '../../index.js';
-import { commandTag, type Connection, type StatementHooks, type StatementResult } from './connection.js';
+import { Cluster, commandTag, type ClusterOptions, type Session } from '../../index.js';
+import type { Connection, StatementHooks, StatementResult } from './connection.js';
 
 export class EmbeddedConnection implements Connection {
   readonly copyProgress = true;

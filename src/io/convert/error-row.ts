@@ -6,7 +6,7 @@
  * (a field at offset 45 that fails at its 9th byte logs position 45 and `Pos 8` in the reason), and
  * `col_length` is the declared length ('25' for char(25), '15, 2' for numeric(15,2), '0' otherwise).
  */
-import { assertNever, type SqlType } from '../../types/datatype.js';
+import { shortTypeName, type SqlType } from '../../types/datatype.js';
 import type { RecordError, TextRecord } from '../formats/record.js';
 import type { LoadErrorRow } from './contract.js';
 
@@ -34,26 +34,9 @@ export function asciiText(bytes: Uint8Array, start: number, end: number, max = M
   return s;
 }
 
-/** The short type name STL_LOAD_ERRORS.type shows. */
+/** The type name STL_LOAD_ERRORS.type shows: the short internal name, except `char` for CHAR (not `bpchar`). */
 export function loadTypeName(t: SqlType): string {
-  switch (t.kind) {
-    case 'smallint': return 'int2';
-    case 'integer': return 'int4';
-    case 'bigint': return 'int8';
-    case 'decimal': return 'numeric';
-    case 'real': return 'float4';
-    case 'double': return 'float8';
-    case 'boolean': return 'bool';
-    case 'char': return 'char';
-    case 'varchar': return 'varchar';
-    case 'date': return 'date';
-    case 'timestamp': return 'timestamp';
-    case 'timestamptz': return 'timestamptz';
-    case 'time': return 'time';
-    case 'interval':
-    case 'unknown': return t.kind;
-    default: return assertNever(t);
-  }
+  return t.kind === 'char' ? 'char' : shortTypeName(t);
 }
 
 export function loadColLength(t: SqlType): string {

@@ -148,10 +148,7 @@ export class CsvSplitter extends DelimitedScanSplitter {
       if (i >= end) break;
       i++; // the delimiter
     }
-    record.bytes = scratch.bytes;
-    record.fieldCount = n;
-    record.lineNumber = lineNumber;
-    record.setRaw(buf, start, end);
+    record.complete(scratch.bytes, n, lineNumber, buf, start, end);
     this.sink.record(record);
   }
 

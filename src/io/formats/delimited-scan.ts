@@ -72,10 +72,7 @@ export abstract class DelimitedScanSplitter extends LineSplitter {
         starts[n] = fieldStart;
         ends[n] = end;
         if (!skipBlank || end > pos) {
-          record.bytes = buf;
-          record.fieldCount = n + 1;
-          record.lineNumber = line;
-          record.setRaw(buf, pos, end);
+          record.complete(buf, n + 1, line, buf, pos, end);
           sink.record(record);
         }
         line++;

@@ -51,10 +51,7 @@ export class FixedWidthSplitter extends LineSplitter {
       n++;
       i = j;
     }
-    record.bytes = buf;
-    record.fieldCount = n;
-    record.lineNumber = lineNumber;
-    record.setRaw(buf, start, end);
+    record.complete(buf, n, lineNumber, buf, start, end);
     this.sink.record(record);
   }
 }

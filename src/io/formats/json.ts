@@ -205,9 +205,7 @@ export class JsonSplitter implements RecordSplitter {
       }
       throw err;
     }
-    record.bytes = scratch.bytes;
-    record.lineNumber = this.line;
-    record.setRaw(buf, start, end);
+    record.complete(scratch.bytes, record.fieldCount, this.line, buf, start, end);
     this.sink.record(record);
   }
 

@@ -12,7 +12,7 @@
 import type * as arrow from 'apache-arrow';
 import { createRequire } from 'node:module';
 import type * as parquetWasm from 'parquet-wasm';
-import type { ColumnVector, VectorValues } from '../../types/column-vector.js';
+import { layoutOf, type ColumnVector, type VectorValues } from '../../types/column-vector.js';
 import { assertNever, type SqlType } from '../../types/datatype.js';
 import { SqlError, SqlState } from '../../types/errors.js';
 
@@ -130,24 +130,8 @@ function converterFor(a: typeof arrow, source: arrow.DataType, target: SqlType):
 
 /** Bytes per value in the vector (0: bit-packed BOOLEAN; strings are sized separately). */
 function fixedWidth(t: SqlType): number {
-  switch (t.kind) {
-    case 'smallint': return 2;
-    case 'integer':
-    case 'date':
-    case 'real': return 4;
-    case 'bigint':
-    case 'double':
-    case 'timestamp':
-    case 'timestamptz':
-    case 'time': return 8;
-    case 'decimal': return 16;
-    case 'boolean':
-    case 'char':
-    case 'varchar':
-    case 'interval':
-    case 'unknown': return 0;
-    default: return assertNever(t);
-  }
+  const layout = layoutOf(t);
+  return typeof layout === 'number' ? layout : 0;
 }
 
 function writeBoolean(d: arrow.Data, i: number, out: Output, row: number): void {

@@ -25,8 +25,12 @@ export class ReusableRecord implements TextRecord {
     return this.rawBytes.subarray(this.rawStart, this.rawEnd);
   }
 
-  setRaw(bytes: Uint8Array, start: number, end: number): void {
-    this.rawBytes = bytes;
+  /** Completes the record: its field bytes and count, its line, and where its raw text lies (raw[start, end)). */
+  complete(bytes: Uint8Array, fieldCount: number, lineNumber: number, raw: Uint8Array, start: number, end: number): void {
+    this.bytes = bytes;
+    this.fieldCount = fieldCount;
+    this.lineNumber = lineNumber;
+    this.rawBytes = raw;
     this.rawStart = start;
     this.rawEnd = end;
   }
