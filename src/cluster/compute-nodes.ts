@@ -33,8 +33,9 @@ const LOADER_FLAG = /^--(import|require|loader|experimental-loader)(=|$)/;
  * aborts the whole process (`v8::Module::IsGraphAsync ... must be used on an instantiated module`,
  * about 1 start in 40); with require(esm) off, piscina imports the module and the crash never showed.
  */
-function workerExecArgv(): string[] {
+function workerExecArgv(inherit: boolean): string[] {
   const kept: string[] = [];
+  if (!inherit) return withoutRequireEsm(kept);
   const parent = process.execArgv;
   for (let i = 0; i < parent.length; i++) {
     const flag = parent[i]!;
@@ -42,9 +43,36 @@ function workerExecArgv(): string[] {
     if (!loader) kept.push(flag);
     else if (loader[2] === '') i++; // `--import tsx`: skip the value too
   }
+  return withoutRequireEsm(kept);
+}
+
+function withoutRequireEsm(flags: string[]): string[] {
   const noRequireEsm = '--no-experimental-require-module';
-  if (process.allowedNodeEnvironmentFlags.has(noRequireEsm)) kept.push(noRequireEsm);
-  return kept;
+  return process.allowedNodeEnvironmentFlags.has(noRequireEsm) ? [...flags, noRequireEsm] : flags;
+}
+
+/**
+ * A node's pool, its thread started now. Node refuses V8 and other process-wide flags in a worker's
+ * execArgv (`node --max-old-space-size=8192 tests.js` would fail every cluster); those already apply
+ * to the whole process, workers included, so the pool is then made without the inherited flags.
+ */
+function createPool(PiscinaClass: typeof Piscina, filename: string, node: number): Piscina {
+  const options = (inherit: boolean) => ({
+    filename,
+    minThreads: 1,
+    maxThreads: 1,
+    // One task at a time per node thread; a node's slices take turns, as on a real node's cores.
+    concurrentTasksPerWorker: 1,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: { node },
+    execArgv: workerExecArgv(inherit),
+  });
+  try {
+    return new PiscinaClass(options(true));
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return new PiscinaClass(options(false));
+  }
 }
 
 export class ComputeNodes implements NodeRunner {
@@ -56,22 +84,7 @@ export class ComputeNodes implements NodeRunner {
 
   constructor(topology: Topology) {
     const filename = workerFile();
-    this.pools = import('piscina').then(({ Piscina }) =>
-      Array.from(
-        { length: topology.nodes },
-        (_, node) =>
-          new Piscina({
-            filename,
-            minThreads: 1,
-            maxThreads: 1,
-            // One task at a time per node thread; a node's slices take turns, as on a real node's cores.
-            concurrentTasksPerWorker: 1,
-            idleTimeout: Number.POSITIVE_INFINITY,
-            workerData: { node },
-            execArgv: workerExecArgv(),
-          }),
-      ),
-    );
+    this.pools = import('piscina').then(({ Piscina }) => Array.from({ length: topology.nodes }, (_, node) => createPool(Piscina, filename, node)));
   }
 
   /** Tasks sent to each node and not yet answered. */

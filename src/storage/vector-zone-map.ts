@@ -139,6 +139,8 @@ function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: numbe
  * Strings compared as UTF-8 bytes without trailing blanks (see vector-compare.ts). A row whose
  * first byte lies strictly between the current bounds' first bytes can be neither, whatever follows
  * (unless that byte is a blank: an all-blank string trims to the empty string, below everything).
+ * A row whose bytes are exactly a bound's cannot replace it either (the first seen of equal values
+ * wins): low-cardinality columns, whose rows mostly repeat the bounds, skip the trim and compare.
  */
 function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8Array | null, n: number): [number, number] {
   const view = dataView(bytes);
@@ -154,6 +156,8 @@ function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8A
     const end = offsets[i + 1]!;
     const first = end > start ? bytes[start]! : -1;
     if (first > minFirst && first < maxFirst && first !== SPACE) continue;
+    if (first === minFirst && sameBytes(view, bytes, start, end, offsets[min]!, offsets[min + 1]!)) continue;
+    if (first === maxFirst && sameBytes(view, bytes, start, end, offsets[max]!, offsets[max + 1]!)) continue;
     const trimmed = trimmedEnd(bytes, start, end);
     if (compareBytes(view, bytes, start, trimmed, offsets[min]!, minEnd) < 0) {
       min = i;
@@ -166,6 +170,14 @@ function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8A
     }
   }
   return [min, max];
+}
+
+/** Whether bytes [a, aEnd) and [b, bEnd) are identical (a word at a time). */
+function sameBytes(view: DataView, bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (; a + 4 <= aEnd; a += 4, b += 4) if (view.getInt32(a) !== view.getInt32(b)) return false;
+  for (; a < aEnd; a++, b++) if (bytes[a] !== bytes[b]) return false;
+  return true;
 }
 
 /** The first byte of a trimmed string, -1 for the empty string (which sorts first). */
