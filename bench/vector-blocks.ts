@@ -1,12 +1,12 @@
 /**
  * Micro-benchmark of COPY's storage steps on 600k lineitem-shaped rows: four reading slices'
- * vectors partitioned by KEY (l_orderkey) over 4 slices (row indexes only), then each destination
- * slice's rows gathered from the groups into blocks sorted by l_shipdate. Vectors are prepared outside the timing.
+ * vectors dealt by KEY (l_orderkey) over 4 slices (each destination's rows copied out compact), then
+ * each destination slice's groups built into blocks sorted by l_shipdate. Vectors are prepared outside the timing.
  * Run: node --import tsx bench/vector-blocks.ts
  */
 import { BLOCK_ROWS } from '../src/storage/block.js';
-import { buildBlocksFromVectors, type GroupRows } from '../src/storage/vector-blocks.js';
-import { partitionRows } from '../src/storage/vector-partition.js';
+import { buildBlocksFromVectors } from '../src/storage/vector-blocks.js';
+import { dealVectors } from '../src/storage/vector-partition.js';
 import { vectorFromValues } from '../src/storage/vector-values.js';
 import type { ColumnVector } from '../src/types/column-vector.js';
 import { DATE, INTEGER, charType, decimalType, varcharType, type SqlType } from '../src/types/datatype.js';
@@ -45,18 +45,18 @@ const readerGroups: ColumnVector[][] = Array.from({ length: READERS }, (_, r) =>
   return columns.map((c) => vectorFromValues(c.type, Array.from({ length: to - from }, (_, i) => c.value(from + i)), true));
 });
 
-function run(): { partitionMs: number; buildMs: number; blocks: number } {
+function run(): { dealMs: number; buildMs: number; blocks: number } {
   const t0 = performance.now();
-  const perDestination = new Map<number, GroupRows[]>();
+  const perDestination = new Map<number, ColumnVector[][]>();
   for (const group of readerGroups) {
-    const placed = partitionRows({ kind: 'key', column: 0, type: INTEGER }, group, group[0]!.length, TOPOLOGY, 0);
-    for (const [slice, rows] of placed.perSlice) perDestination.set(slice, [...(perDestination.get(slice) ?? []), { vectors: group, rows }]);
+    const dealt = dealVectors({ kind: 'key', column: 0, type: INTEGER }, group, group[0]!.length, TOPOLOGY, 0);
+    for (const [slice, vectors] of dealt.perSlice) perDestination.set(slice, [...(perDestination.get(slice) ?? []), vectors]);
   }
   const t1 = performance.now();
   let blocks = 0;
-  for (const parts of perDestination.values()) blocks += buildBlocksFromVectors(types, parts, [SHIPDATE]).length;
+  for (const groups of perDestination.values()) blocks += buildBlocksFromVectors(types, groups, [SHIPDATE]).length;
   const t2 = performance.now();
-  return { partitionMs: t1 - t0, buildMs: t2 - t1, blocks };
+  return { dealMs: t1 - t0, buildMs: t2 - t1, blocks };
 }
 
 /**
@@ -85,10 +85,10 @@ for (let i = 0; i < RUNS; i++) {
   floors.push(copyFloor());
 }
 const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-const partition = median(results.map((r) => r.partitionMs));
+const deal = median(results.map((r) => r.dealMs));
 const build = median(results.map((r) => r.buildMs));
 console.log(`${ROWS} lineitem-shaped rows, ${types.length} columns, ${TOPOLOGY.sliceCount} slices, ${results[0]!.blocks} blocks of <= ${BLOCK_ROWS} rows (median of ${RUNS} runs)`);
-console.log(`  partition by KEY (l_orderkey):     ${partition.toFixed(1)} ms`);
+console.log(`  deal by KEY (l_orderkey), compact: ${deal.toFixed(1)} ms`);
 console.log(`  build, sorted by l_shipdate:       ${build.toFixed(1)} ms`);
-console.log(`  total:                             ${(partition + build).toFixed(1)} ms`);
+console.log(`  total:                             ${(deal + build).toFixed(1)} ms`);
 console.log(`  floor (same buffers, native copy): ${median(floors).toFixed(1)} ms`);

@@ -6,18 +6,18 @@
  * time, and deals the parsed rows to their destination slices by the table's distribution style.
  * Then each destination slice builds its blocks on its own node (sorted by the sort key). The new
  * table version is installed in the statement's transaction only when no limit was exceeded; the
- * load's log rows (STL_LOAD_ERRORS, STL_LOAD_COMMITS, STL_FILE_SCAN) are kept either way.
+ * load's log rows (STL_LOAD_ERRORS, STL_REPLACEMENTS, STL_LOAD_COMMITS, STL_FILE_SCAN) are kept either way.
  */
 import type { TableMeta } from '../catalog/relation.js';
-import type { CopyFile, CopyScanReply, CopyScanTask, FileScanStat, SliceLoadError } from '../exec/copy-task.js';
+import type { CopyFile, CopyScanReply, CopyScanTask, FileScanStat, SliceLoadError, SliceReplacement } from '../exec/copy-task.js';
 import type { LoadColumn } from '../io/convert/contract.js';
 import type { DataFormat } from '../io/load-options.js';
 import { parseJsonPath } from '../io/formats/index.js';
 import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, type StoredObject } from '../io/object-store.js';
 import { evaluateRows, nodeOfSlice, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
-import type { LoadErrorEntry, LoadFileEntry } from '../leader/load-log.js';
+import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
-import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type GroupRows, type SliceData } from '../storage/index.js';
+import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type SliceData } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -102,6 +102,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   const fileStats = ok.flatMap((r) => r.files);
   const context = { userid: SUPERUSER_ID, query: entry.query, session: ctx.session.sessionId, tbl: table.id, starttime };
   log.loads.addErrors([...errors, ...(fatal ? [fatal] : [])].map((e) => errorEntry(e, context)));
+  log.loads.addReplacements(ok.flatMap((r) => r.replacements).map((e) => replacementEntry(e, context)));
   log.loads.addFiles(fileStats.map((f) => fileEntry(f, format, context)));
   if (fatal !== null || (limit !== null && errors.length >= limit)) {
     log.finish(entry, [], true);
@@ -127,6 +128,15 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     ctx.notice({ severity: 'NOTICE', code: '00000', message: `${name} is accepted but not emulated: Slicewise keeps no compression encodings or optimizer statistics to update` });
   }
   ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) loaded successfully.` });
+  // "COPY returns the number of rows that contained invalid UTF-8 characters" (ACCEPTINVCHARS), all of them, not only those logged.
+  const replacedRows = ok.reduce((n, r) => n + r.replacedRows, 0);
+  if (replacedRows > 0) {
+    ctx.notice({
+      severity: 'INFO',
+      code: '00000',
+      message: `Load into table '${table.name}' completed, ${replacedRows} record(s) were loaded with replacements made for ACCEPTINVCHARS. Check 'stl_replacements' system table for details.`,
+    });
+  }
   if (errors.length > 0) {
     ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${errors.length} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.` });
   }
@@ -254,13 +264,13 @@ function errorLimit(plan: CopyPlan, rule: 'documented' | 'allow-n'): number | nu
   return rule === 'documented' ? Math.max(plan.maxError, 1) : plan.maxError + 1;
 }
 
-/** Each destination slice's rows of every reply's row groups (`groups[r]`: reply r's groups, identities filled). */
-function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }>[], groups: readonly (readonly ColumnVector[])[][]): Map<number, GroupRows[]> {
-  const out = new Map<number, GroupRows[]>();
+/** Each destination slice's row groups from every reply (`groups[r]`: reply r's groups, identities filled). */
+function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }>[], groups: readonly (readonly ColumnVector[])[][]): Map<number, (readonly ColumnVector[])[]> {
+  const out = new Map<number, (readonly ColumnVector[])[]>();
   replies.forEach((r, k) => {
-    for (const [dest, dealt] of Object.entries(r.perDestination)) {
+    for (const [dest, indexes] of Object.entries(r.perDestination)) {
       const list = out.get(Number(dest)) ?? [];
-      for (const d of dealt) list.push({ vectors: groups[k]![d.group]!, rows: d.rows });
+      for (const g of indexes) list.push(groups[k]![g]!);
       out.set(Number(dest), list);
     }
   });
@@ -276,12 +286,12 @@ function fillIdentities(groups: readonly ColumnVector[][], table: TableMeta, col
 }
 
 /** Each destination slice's blocks, built on the slice's own node. */
-async function buildSlices(perDestination: Map<number, GroupRows[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
+async function buildSlices(perDestination: Map<number, (readonly ColumnVector[])[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
   const types = table.columns.map((c) => c.type);
   const sortColumns = table.sortKey.columns.length > 0 ? table.sortKey.columns : null;
   const built = await Promise.all(
-    [...perDestination].map(async ([slice, parts]) => {
-      const reply = await env.runner.copyBuild(nodeOfSlice(ctx.topology, slice), { types, parts, sortColumns });
+    [...perDestination].map(async ([slice, groups]) => {
+      const reply = await env.runner.copyBuild(nodeOfSlice(ctx.topology, slice), { types, groups, sortColumns });
       if (!reply.ok) throw SqlError.fromJSON(reply.error);
       return [slice, reply.blocks] as const;
     }),
@@ -311,6 +321,13 @@ function fileEntry(f: FileScanStat, format: DataFormat, c: LogContext): LoadFile
     bytes: f.bytes, lines: f.lines, errors: f.errors, startTime: f.startTime, endTime: f.endTime,
     fileFormat: format.kind === 'json' ? 'JSON' : format.kind === 'parquet' ? 'Parquet' : 'Text',
     isPartial: f.file.partial, startOffset: f.file.start,
+  };
+}
+
+function replacementEntry(e: SliceReplacement, c: LogContext): LoadReplacementEntry {
+  return {
+    userid: c.userid, query: c.query, slice: e.slice, tbl: c.tbl, starttime: c.starttime, session: c.session, filename: e.url,
+    lineNumber: e.lineNumber, colname: e.colname, rawLine: e.rawLine,
   };
 }
 

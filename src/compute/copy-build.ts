@@ -1,7 +1,6 @@
 /**
- * COPY's second step on a compute node: the rows every reading slice dealt to one of this node's
- * slices, gathered from the readers' row groups, sorted by the table's sort key and cut into blocks
- * (in shared memory).
+ * COPY's second step on a compute node: the row groups every reading slice dealt to one of this
+ * node's slices, sorted together by the table's sort key and cut into blocks (in shared memory).
  */
 import { workerData } from 'node:worker_threads';
 import type { CopyBuildReply, CopyBuildTask } from '../exec/copy-task.js';
@@ -13,7 +12,7 @@ const node: number = (workerData as { node: number }).node;
 export function copyBuild(task: CopyBuildTask): CopyBuildReply {
   const started = performance.now();
   try {
-    const blocks = buildBlocksFromVectors(task.types, task.parts, task.sortColumns);
+    const blocks = buildBlocksFromVectors(task.types, task.groups, task.sortColumns);
     return { ok: true, node, blocks, elapsedMs: performance.now() - started };
   } catch (err) {
     const error = err instanceof SqlError ? err : new SqlError(SqlState.internalError, (err as Error).message ?? String(err));

@@ -2,21 +2,23 @@
  * COPY on a compute node: each of the node's slices reads its files one at a time — object store
  * stream, decompression, UTF-8, record splitting, conversion into column vectors — and the slices
  * of one node run concurrently, interleaving at every awaited read (so with a throughput model the
- * streams overlap as they would on a real node). Each run of converted rows becomes a row group in
- * shared memory, and its rows are dealt to their destination slices as it is made (row indexes only:
- * each destination's build gathers its rows straight from the group).
+ * streams overlap as they would on a real node). Each run of converted rows is dealt to its
+ * destination slices straight from the converter's memory: every destination's rows of the run are
+ * copied out into compact vectors in shared memory (a row group), and the converter reuses its memory
+ * for the next run — so each row is copied once between conversion and its destination's build, and a
+ * build reads only its own rows.
  */
 import { workerData } from 'node:worker_threads';
-import { CONTROL, PROGRESS, PROGRESS_FIELDS, type CopyFile, type CopyScanReply, type CopyScanTask, type DealtRows, type FileScanStat, type SliceLoadError } from '../exec/copy-task.js';
+import { CONTROL, PROGRESS, PROGRESS_FIELDS, type CopyFile, type CopyScanReply, type CopyScanTask, type FileScanStat, type SliceLoadError, type SliceReplacement } from '../exec/copy-task.js';
 import { decompress } from '../io/compression.js';
 import { RowConverter } from '../io/convert/index.js';
-import type { LoadErrorRow } from '../io/convert/contract.js';
+import type { LoadErrorRow, LoadReplacementRow } from '../io/convert/contract.js';
 import { toUtf8 } from '../io/encoding.js';
 import { createSplitter } from '../io/formats/index.js';
 import { readParquetColumns } from '../io/formats/parquet.js';
 import type { RecordError, RecordSink, TextRecord } from '../io/formats/record.js';
 import { readObject } from '../io/object-store.js';
-import { partitionRows } from '../storage/index.js';
+import { dealVectors } from '../storage/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import { readRange } from './scan-range.js';
@@ -26,6 +28,9 @@ const node: number = (workerData as { node: number }).node;
 /** Rows a slice converts before handing them on as one group of vectors. */
 const ROWS_PER_GROUP = 65_536;
 
+/** STL_REPLACEMENTS keeps "each of the first 100 rows on each node slice that required at least one replacement". */
+const MAX_REPLACEMENTS_PER_SLICE = 100;
+
 /** Thrown inside a slice's read loop when the load must stop (error limit reached, or cancelled). */
 class StopLoad extends Error {}
 
@@ -33,14 +38,16 @@ interface SliceOutcome {
   readonly groups: readonly DealtGroup[];
   readonly rows: number;
   readonly errors: SliceLoadError[];
+  readonly replacements: SliceReplacement[];
+  readonly replacedRows: number;
   readonly files: FileScanStat[];
   readonly fatal: SliceLoadError | null;
 }
 
-/** A row group and the rows of it each destination slice receives. */
+/** A row group and the destination slices it goes to (several only under DISTSTYLE ALL). */
 interface DealtGroup {
-  readonly vectors: ColumnVector[];
-  readonly perSlice: ReadonlyMap<number, Int32Array | null>;
+  readonly vectors: readonly ColumnVector[];
+  readonly slices: number[];
 }
 
 /** One reading slice's row groups, dealt as they are made. */
@@ -53,13 +60,16 @@ class GroupDealer {
     this.evenCursor = slice;
   }
 
-  add(vectors: ColumnVector[]): void {
+  /** Deals a run of rows (vectors that need to outlive the call only as far as this copy). */
+  add(vectors: readonly ColumnVector[]): void {
     const rowCount = vectors[0]?.length ?? 0;
     if (rowCount === 0) return;
     const topology = { sliceCount: this.task.sliceCount, slicesPerNode: this.task.slicesPerNode };
-    const placed = partitionRows(this.task.placement, vectors, rowCount, topology, this.evenCursor);
-    this.evenCursor = placed.evenCursor;
-    this.groups.push({ vectors, perSlice: placed.perSlice });
+    const dealt = dealVectors(this.task.placement, vectors, rowCount, topology, this.evenCursor);
+    this.evenCursor = dealt.evenCursor;
+    const bySharedGroup = new Map<readonly ColumnVector[], number[]>();
+    for (const [slice, group] of dealt.perSlice) bySharedGroup.set(group, [...(bySharedGroup.get(group) ?? []), slice]);
+    for (const [group, slices] of bySharedGroup) this.groups.push({ vectors: group, slices });
   }
 }
 
@@ -67,13 +77,13 @@ export async function copyScan(task: CopyScanTask): Promise<CopyScanReply> {
   try {
     const outcomes = await Promise.all(task.work.map((w) => scanSlice(task, w.slice, w.files)));
     const groups: ColumnVector[][] = [];
-    const perDestination: Record<number, DealtRows[]> = {};
+    const perDestination: Record<number, number[]> = {};
     let rows = 0;
     for (const outcome of outcomes) {
       rows += outcome.rows;
-      for (const { vectors, perSlice } of outcome.groups) {
-        for (const [dest, dealt] of perSlice) (perDestination[dest] ??= []).push({ group: groups.length, rows: dealt });
-        groups.push(vectors);
+      for (const { vectors, slices } of outcome.groups) {
+        for (const dest of slices) (perDestination[dest] ??= []).push(groups.length);
+        groups.push([...vectors]);
       }
     }
     return {
@@ -83,6 +93,8 @@ export async function copyScan(task: CopyScanTask): Promise<CopyScanReply> {
       perDestination,
       rows,
       errors: outcomes.flatMap((o) => o.errors),
+      replacements: outcomes.flatMap((o) => o.replacements),
+      replacedRows: outcomes.reduce((n, o) => n + o.replacedRows, 0),
       files: outcomes.flatMap((o) => o.files),
       fatal: outcomes.find((o) => o.fatal !== null)?.fatal ?? null,
     };
@@ -113,7 +125,15 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
       throw new StopLoad();
     }
   };
-  const converter = task.load.format.kind === 'parquet' ? null : new RowConverter(task.columns, task.load.conversion, task.load.records, task.load.format.kind, reject);
+  const replacements: SliceReplacement[] = [];
+  let replacedRows = 0;
+  // Rows past the cap are still replaced (and counted for the client), just not logged; a scan range's
+  // line numbers count from the range, not the file, so like its load errors it logs -1.
+  const replaced = (row: LoadReplacementRow): void => {
+    replacedRows++;
+    if (replacements.length < MAX_REPLACEMENTS_PER_SLICE) replacements.push({ ...row, lineNumber: current.partial ? -1 : row.lineNumber, slice, url: current.url });
+  };
+  const converter = task.load.format.kind === 'parquet' ? null : new RowConverter(task.columns, task.load.conversion, task.load.records, task.load.format.kind, reject, ROWS_PER_GROUP, replaced);
 
   for (const file of files) {
     if (Atomics.load(control, CONTROL.stop) !== 0) break;
@@ -143,7 +163,7 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
               rows++;
               progress[at + PROGRESS.rows]!++;
               // Taking the vectors in runs bounds the builders' memory (and is faster than one huge take).
-              if (converter.rowCount >= ROWS_PER_GROUP) dealer.add(converter.takeVectors(true));
+              if (converter.rowCount >= ROWS_PER_GROUP) converter.withRows((vectors) => dealer.add(vectors));
             }
           },
           error: (e: RecordError) => {
@@ -172,14 +192,14 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
         code: fatalCode(err),
         reason: (err instanceof Error ? err.message : String(err)).slice(0, 100),
       };
-      return { groups: [], rows, errors, files: stats, fatal };
+      return { groups: [], rows, errors, replacements, replacedRows, files: stats, fatal };
     } finally {
       stats.push({ slice, file, bytes, lines, rows: rows - rowsBefore, errors: fileErrors, startTime, endTime: nowMicros() });
       progress[at + PROGRESS.files]!++;
     }
   }
-  if (converter !== null && converter.rowCount > 0) dealer.add(converter.takeVectors(true));
-  return { groups: dealer.groups, rows, errors, files: stats, fatal: null };
+  if (converter !== null && converter.rowCount > 0) converter.withRows((vectors) => dealer.add(vectors));
+  return { groups: dealer.groups, rows, errors, replacements, replacedRows, files: stats, fatal: null };
 }
 
 /** The file's records as UTF-8 bytes: range-limited read, decompression, transcoding. */

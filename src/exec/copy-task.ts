@@ -1,16 +1,16 @@
 /**
  * The units of work of a COPY, sent to compute nodes (next to task.ts, the query envelope):
  *  - a scan task per node: each of the node's slices reads its files one at a time, parses and
- *    converts them into row groups, and deals the groups' rows (as row indexes) to their
- *    destination slices;
- *  - a build task per destination slice: its rows of every reader's groups, sorted and cut into blocks.
- * Everything crosses the worker boundary by structured clone; vectors, row indexes and blocks live
- * in SharedArrayBuffers, so they are shared, not copied.
+ *    converts them, and deals every run of rows to its destination slices as row groups (each
+ *    destination's rows of the run, compact);
+ *  - a build task per destination slice: its row groups from every reader, sorted and cut into blocks.
+ * Everything crosses the worker boundary by structured clone; vectors and blocks live in
+ * SharedArrayBuffers, so they are shared, not copied.
  */
 import type { ObjectStoreConfig } from '../io/object-store.js';
 import type { LoadOptions } from '../io/load-options.js';
-import type { LoadColumn, LoadErrorRow } from '../io/convert/contract.js';
-import type { Block, GroupRows, Placement } from '../storage/index.js';
+import type { LoadColumn, LoadErrorRow, LoadReplacementRow } from '../io/convert/contract.js';
+import type { Block, Placement } from '../storage/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import type { SqlErrorData } from '../types/errors.js';
@@ -81,24 +81,26 @@ export interface SliceLoadError extends LoadErrorRow {
   readonly startOffset: number;
 }
 
-/** The rows a destination slice receives from one row group of a scan reply. */
-export interface DealtRows {
-  /** Index into the reply's `groups`. */
-  readonly group: number;
-  /** Ascending row indexes into the group (in shared memory), or null for every row. */
-  readonly rows: Int32Array | null;
+/** A record loaded with ACCEPTINVCHARS replacements (STL_REPLACEMENTS). */
+export interface SliceReplacement extends LoadReplacementRow {
+  readonly slice: number;
+  readonly url: string;
 }
 
 export type CopyScanReply =
   | {
       readonly ok: true;
       readonly node: number;
-      /** The row groups the node's slices read (a reading slice's rows in runs), one vector per table column. */
+      /** The row groups the node's slices dealt, one vector per table column. */
       readonly groups: readonly (readonly ColumnVector[])[];
-      /** Destination slice -> its rows of the groups. */
-      readonly perDestination: Readonly<Record<number, readonly DealtRows[]>>;
+      /** Destination slice -> its groups (indexes into `groups`; under DISTSTYLE ALL one group goes to several slices). */
+      readonly perDestination: Readonly<Record<number, readonly number[]>>;
       readonly rows: number;
       readonly errors: readonly SliceLoadError[];
+      /** Records loaded with ACCEPTINVCHARS replacements: each reading slice's first 100 (Redshift's cap). */
+      readonly replacements: readonly SliceReplacement[];
+      /** Every record that needed a replacement, logged or not (the client is told the count). */
+      readonly replacedRows: number;
       readonly files: readonly FileScanStat[];
       /** A file that could not be read at all (missing, corrupt compression): fails the COPY. */
       readonly fatal: SliceLoadError | null;
@@ -107,8 +109,8 @@ export type CopyScanReply =
 
 export interface CopyBuildTask {
   readonly types: readonly SqlType[];
-  /** The slice's rows of every reader's row groups. */
-  readonly parts: readonly GroupRows[];
+  /** The slice's row groups from every reader. */
+  readonly groups: readonly (readonly ColumnVector[])[];
   /** Sort-key columns (compound order), or null when the table has no sort key. */
   readonly sortColumns: readonly number[] | null;
 }

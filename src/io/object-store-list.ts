@@ -4,6 +4,10 @@
  * `custfolder` matches `custfolder/a`, `custfolder_1/b` and `custfolder.log`. On disk that is: the
  * directory holding the prefix's last segment, its entries whose names start with that segment,
  * and everything below the matching directories. Keys come back in S3's order, UTF-8 byte order.
+ *
+ * Under a throughput model a listing costs one request latency per page of 1000 keys (ListObjectsV2's
+ * page size; the pages are fetched one after another, each needing the previous one's continuation
+ * token), and a HEAD costs one latency, found or not.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -12,12 +16,17 @@ import { keyOutsideStoreError } from './object-store-errors.js';
 import { bucketDirectory, keyPath, objectFile, realInsideRoot, realRoot } from './object-store-paths.js';
 import type { ObjectStoreConfig, StoredObject } from './object-store.js';
 import { formatS3Url, keyShapeProblem, parseS3Url } from './s3-url.js';
+import { requestRoundTrips } from './throughput.js';
+
+/** Keys per ListObjectsV2 response. */
+const LIST_PAGE_KEYS = 1000;
 
 /**
  * Every object whose key starts with the prefix of `prefixUrl`, sorted by key. A missing bucket is
  * an error; no match is `[]` (COPY turns that into its own error).
  */
 export async function listObjects(config: ObjectStoreConfig, prefixUrl: string): Promise<StoredObject[]> {
+  const started = performance.now();
   const { bucket, key: prefix } = parseS3Url(prefixUrl);
   const rootReal = await realRoot(config.root);
   const bucketDir = await bucketDirectory(rootReal, bucket, prefixUrl);
@@ -32,13 +41,17 @@ export async function listObjects(config: ObjectStoreConfig, prefixUrl: string):
     await walker.visitChildren(startDir, folder, namePrefix, new Set([startDir]));
   }
   found.sort((a, b) => Buffer.compare(Buffer.from(a.key, 'utf8'), Buffer.from(b.key, 'utf8')));
+  // An empty listing is still one request.
+  await requestRoundTrips(config.throughput, Math.max(1, Math.ceil(found.length / LIST_PAGE_KEYS)), started);
   return found.map((f) => ({ url: formatS3Url(bucket, f.key), bucket, key: f.key, size: f.size }));
 }
 
 /** The object at `url`, or null when there is none (directories are not objects). */
 export async function headObject(config: ObjectStoreConfig, url: string): Promise<StoredObject | null> {
+  const started = performance.now();
   const { bucket, key } = parseS3Url(url);
   const file = await objectFile(await realRoot(config.root), bucket, key);
+  await requestRoundTrips(config.throughput, 1, started);
   return file === null ? null : { url: formatS3Url(bucket, key), bucket, key, size: file.size };
 }
 

@@ -61,7 +61,7 @@ export async function* readObject(config: ObjectStoreConfig, source: StoredObjec
   }
 }
 
-/** The whole object as text: manifests and JSONPaths files (plain UTF-8, never compressed). */
+/** The whole object as text: manifests and JSONPaths files (plain UTF-8, never compressed). One GET, so one request latency under a throughput model. */
 export async function readObjectText(config: ObjectStoreConfig, url: string): Promise<string> {
   const decoder = new TextDecoder('utf-8'); // drops a leading BOM, as JSON.parse would choke on it
   let text = '';

@@ -2,7 +2,8 @@
  * A model of S3's per-request behaviour, so that "many files in parallel beat one big file" shows on
  * a laptop whose disk is far faster than S3: every GET waits one request latency before its first
  * byte, then streams at a fixed per-stream bandwidth. Streams do not share bandwidth (S3 scales out
- * per connection), so N concurrent streams take as long as one.
+ * per connection), so N concurrent streams take as long as one. Requests without a body worth pacing
+ * (a LIST page, a HEAD) cost their latency only.
  *
  * All waiting is timer-based (no busy loops): the thread stays free for the other streams a compute
  * node reads at the same time.
@@ -49,6 +50,16 @@ export class StreamPacer {
   async delivered(totalBytes: number): Promise<void> {
     await sleepUntil(this.origin + totalBytes / this.bytesPerMs);
   }
+}
+
+/**
+ * Waits until `requests` sequential round trips started at `since` (a performance.now() time) could
+ * have completed; the local work done since then counts toward it. No model: returns at once.
+ */
+export async function requestRoundTrips(model: ThroughputModel | null, requests: number, since: number): Promise<void> {
+  if (model === null) return;
+  validateThroughput(model);
+  await sleepUntil(since + requests * model.latencyMs);
 }
 
 async function sleepUntil(due: number): Promise<void> {

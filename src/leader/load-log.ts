@@ -1,5 +1,5 @@
 /**
- * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_LOAD_COMMITS and STL_FILE_SCAN.
+ * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_REPLACEMENTS, STL_LOAD_COMMITS and STL_FILE_SCAN.
  * Rows are written whether or not the load's transaction commits (reference §1.9): a row here
  * does not prove a commit. Bounded like the query log.
  */
@@ -27,6 +27,21 @@ export interface LoadErrorEntry {
   readonly startOffset: number;
 }
 
+/** A record loaded with ACCEPTINVCHARS replacements (STL_REPLACEMENTS). */
+export interface LoadReplacementEntry {
+  readonly userid: number;
+  readonly query: number;
+  readonly slice: number;
+  readonly tbl: number;
+  /** Microseconds since the epoch. */
+  readonly starttime: number;
+  readonly session: number;
+  readonly filename: string;
+  readonly lineNumber: number;
+  readonly colname: string;
+  readonly rawLine: string;
+}
+
 /** One file (or scan range) a slice read, for STL_LOAD_COMMITS and STL_FILE_SCAN. */
 export interface LoadFileEntry {
   readonly userid: number;
@@ -49,10 +64,15 @@ export interface LoadFileEntry {
 
 export class LoadLog {
   readonly errors: LoadErrorEntry[] = [];
+  readonly replacements: LoadReplacementEntry[] = [];
   readonly files: LoadFileEntry[] = [];
 
   addErrors(rows: readonly LoadErrorEntry[]): void {
     bounded(this.errors, rows);
+  }
+
+  addReplacements(rows: readonly LoadReplacementEntry[]): void {
+    bounded(this.replacements, rows);
   }
 
   addFiles(rows: readonly LoadFileEntry[]): void {

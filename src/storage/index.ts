@@ -11,6 +11,6 @@ export {
 export { liveBlocks, type LiveBlock } from './scan.js';
 export { placeRows, sliceForHash, takeRows, type Placement, type Topology } from './placement.js';
 export { valuesOfVector, vectorFromValues } from './vector-values.js';
-export { partitionRows } from './vector-partition.js';
-export { buildBlocksFromVectors, type GroupRows } from './vector-blocks.js';
+export { dealVectors } from './vector-partition.js';
+export { buildBlocksFromVectors } from './vector-blocks.js';
 export { sliceStats, sliceBlockList, HIDDEN_COLUMNS, type SliceStats, type BlockListEntry } from './stats.js';

@@ -1,8 +1,8 @@
 /**
- * COPY's last step on a slice: the rows every reader dealt to it become stored blocks — ordered by
- * the sort key, cut into blocks of BLOCK_ROWS rows. Each column's chunks are filled straight from the
- * readers' row groups, a group at a time (only the sort-key columns are concatenated, for the sort),
- * and come out byte for byte as chunk-encoder would encode the same values (layout, validity,
+ * COPY's last step on a slice: the row groups every reader dealt to it become stored blocks —
+ * ordered by the sort key, cut into blocks of BLOCK_ROWS rows. Each column's chunks are filled
+ * straight from the groups, a group at a time (only the sort-key columns are concatenated, for the
+ * sort), and come out byte for byte as chunk-encoder would encode the same values (layout, validity,
  * `ascii`, zone maps), without decoding a value but the zone maps' bounds.
  */
 import type { ColumnVector } from '../types/column-vector.js';
@@ -13,40 +13,27 @@ import { allRows, concatRows, scatterStringVectors, scatterVectors, type RowSour
 import { sortPermutation } from './vector-sort.js';
 import { zoneMapOfVector } from './vector-zone-map.js';
 
-/** The rows a slice receives from one row group: `rows` (ascending row indexes), or every row when null. */
-export interface GroupRows {
-  readonly vectors: readonly ColumnVector[];
-  readonly rows: Int32Array | null;
-}
-
-export function buildBlocksFromVectors(types: readonly SqlType[], parts: readonly GroupRows[], sortColumns: readonly number[] | null): Block[] {
-  for (const part of parts) checkPart(types, part);
-  const rows = parts.map((p) => p.rows ?? allRows(p.vectors[0]!.length));
+/** The blocks of the groups' rows (each group: one vector per column, all of one length). */
+export function buildBlocksFromVectors(types: readonly SqlType[], groups: readonly (readonly ColumnVector[])[], sortColumns: readonly number[] | null): Block[] {
+  for (const group of groups) checkGroup(types, group);
+  const rows = groups.map((g) => allRows(g[0]!.length));
   const rowCount = rows.reduce((n, r) => n + r.length, 0);
   if (rowCount === 0) return [];
-  const sourcesOf = (c: number): RowSource[] => parts.map((p, g) => ({ vector: p.vectors[c]!, rows: rows[g]! }));
+  const sourcesOf = (c: number): RowSource[] => groups.map((g, k) => ({ vector: g[c]!, rows: rows[k]! }));
   const keys = sortColumns ?? [];
-  const keyColumns = keys.map((c) => (parts.length === 1 && parts[0]!.rows === null ? parts[0]!.vectors[c]! : concatRows(types[c]!, sourcesOf(c))));
+  const keyColumns = keys.map((c) => (groups.length === 1 ? groups[0]![c]! : concatRows(types[c]!, sourcesOf(c))));
   const order = sortPermutation(keyColumns, keyColumns.map((_, k) => k), rowCount);
   const plan = blockPlan(order);
   const columns = types.map((type, c) => chunksOf(type, sourcesOf(c), plan));
   return plan.lengths.map((rowCount, b) => ({ rowCount, columns: columns.map((chunks) => chunks[b]!) }));
 }
 
-function checkPart(types: readonly SqlType[], part: GroupRows): void {
-  const group = part.vectors;
+function checkGroup(types: readonly SqlType[], group: readonly ColumnVector[]): void {
   if (group.length !== types.length) throw new Error(`buildBlocksFromVectors: a group of ${group.length} columns for ${types.length} types`);
   group.forEach((v, c) => {
     if (v.type.kind !== types[c]!.kind) throw new Error(`buildBlocksFromVectors: column ${c} is ${v.type.kind}, the table's is ${types[c]!.kind}`);
     if (v.length !== group[0]!.length) throw new Error('buildBlocksFromVectors: vectors of one group differ in length');
   });
-  const rows = part.rows;
-  if (rows !== null) {
-    const n = group[0]!.length;
-    for (let i = 0; i < rows.length; i++) {
-      if (!(rows[i]! >= 0 && rows[i]! < n) || (i > 0 && rows[i]! <= rows[i - 1]!)) throw new Error('buildBlocksFromVectors: row indexes must ascend within the group');
-    }
-  }
 }
 
 /** Row `order[k]` (counting through the parts in order) goes to block k / BLOCK_ROWS, row k % BLOCK_ROWS. */

@@ -1,10 +1,8 @@
 /**
  * Dealing a run of loaded rows (column vectors) to their destination slices — the vector form of
  * placement.ts's placeRows, placing every row where placeRows would place the same engine values.
- * Only row indexes are dealt, never values: each destination's build gathers its rows straight from
- * the shared row group, so the rows are copied once on their way into blocks. Numeric keys are
- * hashed straight from the typed buffers with the engine's own hash of the value (types/hash.ts), so
- * no value is boxed; other key types are decoded once for hashing.
+ * Numeric keys are hashed straight from the typed buffers with the engine's own hash of the value
+ * (types/hash.ts), so no value is boxed; other key types are decoded once for hashing.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import { assertNever } from '../types/datatype.js';
@@ -13,53 +11,67 @@ import { hashValue } from '../types/index.js';
 import { sliceForHash, type Placement, type Topology } from './placement.js';
 import { bitAt } from './vector-buffers.js';
 import { valuesOfVector } from './vector-values.js';
+import { allRows, scatterVectors } from './vector-gather.js';
 import { int32Words, readInt64AsNumber } from './wide-ints.js';
 
 /**
- * The rows of one group each destination slice receives: ascending row indexes (in shared memory,
- * so they cross to the building node without a copy), or null for every row. Slices receiving no
- * row are absent. EVEN continues the round-robin from `evenCursor`; ALL hands every row to the first
- * slice of every node.
+ * The group's rows copied out to their destination slices, each destination's rows as compact
+ * vectors in shared memory, in row order: one pass over each column, every row read once and written
+ * once. Slices receiving no row are absent. KEY sends a NULL key to slice 0; EVEN continues the
+ * round-robin from `evenCursor`; ALL makes one copy, which every node's first slice shares. The
+ * group itself may be transient (a converter's own memory).
  */
-export function partitionRows(
+export function dealVectors(
   placement: Placement, vectors: readonly ColumnVector[], rowCount: number, topology: Topology, evenCursor: number,
-): { perSlice: Map<number, Int32Array | null>; evenCursor: number } {
-  const perSlice = new Map<number, Int32Array | null>();
+): { perSlice: Map<number, ColumnVector[]>; evenCursor: number } {
+  const perSlice = new Map<number, ColumnVector[]>();
   if (rowCount === 0) return { perSlice, evenCursor };
-  for (const v of vectors) if (v.length !== rowCount) throw new Error(`partitionRows: a vector of ${v.length} rows in a group of ${rowCount}`);
+  for (const v of vectors) if (v.length !== rowCount) throw new Error(`dealVectors: a vector of ${v.length} rows in a group of ${rowCount}`);
   switch (placement.kind) {
-    case 'all':
-      for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, null);
+    case 'all': {
+      const copy = copyRows(vectors, new Int32Array(rowCount), [rowCount]).map((outputs) => outputs[0]!);
+      for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, copy);
       return { perSlice, evenCursor };
+    }
     case 'even': {
       const dest = new Int32Array(rowCount);
       for (let row = 0; row < rowCount; row++) dest[row] = (evenCursor + row) % topology.sliceCount;
-      deal(dest, topology.sliceCount, perSlice);
+      scatterToSlices(vectors, dest, topology.sliceCount, perSlice);
       return { perSlice, evenCursor: (evenCursor + rowCount) % topology.sliceCount };
     }
     case 'key':
-      deal(keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
+      scatterToSlices(vectors, keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
       return { perSlice, evenCursor };
     default:
       return assertNever(placement);
   }
 }
 
-/** Each slice's row indexes (a counting sort by destination, so row order holds), in one shared buffer. */
-function deal(dest: Int32Array, sliceCount: number, perSlice: Map<number, Int32Array | null>): void {
+/** Row i goes to slice dest[i], after the earlier rows of that slice. */
+function scatterToSlices(vectors: readonly ColumnVector[], dest: Int32Array, sliceCount: number, perSlice: Map<number, ColumnVector[]>): void {
   const n = dest.length;
-  const starts = new Int32Array(sliceCount + 1);
-  for (let i = 0; i < n; i++) starts[dest[i]! + 1]!++;
-  for (let s = 0; s < sliceCount; s++) starts[s + 1]! += starts[s]!;
-  const only = dest[0]!;
-  if (starts[only + 1]! - starts[only]! === n) {
-    perSlice.set(only, null);
-    return;
+  const counts = new Int32Array(sliceCount);
+  for (let i = 0; i < n; i++) counts[dest[i]!]!++;
+  const slices: number[] = [];
+  const output = new Int32Array(sliceCount);
+  for (let s = 0; s < sliceCount; s++) {
+    if (counts[s]! === 0) continue;
+    output[s] = slices.length;
+    slices.push(s);
   }
-  const rows = new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
-  const fill = starts.slice(0, sliceCount);
-  for (let i = 0; i < n; i++) rows[fill[dest[i]!]!++] = i;
-  for (let s = 0; s < sliceCount; s++) if (starts[s + 1]! > starts[s]!) perSlice.set(s, rows.subarray(starts[s]!, starts[s + 1]!));
+  const target = new Int32Array(n);
+  const fill = new Int32Array(sliceCount);
+  for (let i = 0; i < n; i++) target[i] = output[dest[i]!]!;
+  const at = new Int32Array(n);
+  for (let i = 0; i < n; i++) at[i] = fill[dest[i]!]!++;
+  const columns = copyRows(vectors, target, slices.map((s) => counts[s]!), at);
+  slices.forEach((s, k) => perSlice.set(s, columns.map((outputs) => outputs[k]!)));
+}
+
+/** Each column's rows scattered to the outputs of `target` (at `at`, or in row order when every row goes to output 0). */
+function copyRows(vectors: readonly ColumnVector[], target: Int32Array, lengths: readonly number[], at: Int32Array = allRows(target.length)): ColumnVector[][] {
+  const rows = allRows(target.length);
+  return vectors.map((v) => scatterVectors(v.type, [{ vector: v, rows }], { target, at, lengths }));
 }
 
 /** The destination slice of each row by its key's hash; NULL keys hash to 0, so they land on slice 0. */

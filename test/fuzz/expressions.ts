@@ -132,10 +132,12 @@ export class ExprGen {
     const all = [this.of(kind, depth), this.of(kind, depth), this.of(kind, depth)] as const;
     if (kind !== 'dec') return [...all];
     const m = mergeFacts(mergeFacts(all[0], all[1]), all[2]);
-    const type = `DECIMAL(${Math.min(m.precision, DEC_MAX_PRECISION)},${m.scale})`;
+    const precision = Math.min(m.precision, DEC_MAX_PRECISION);
+    const type = `DECIMAL(${precision},${m.scale})`;
     // Both sides get the cast: a construct may use only two of the three (CASE, NVL2), and the
-    // type must then come from the cast, not from the operands it happens to use.
-    const cast = (e: Expr): Expr => ({ ...e, rs: `CAST(${e.rs} AS ${type})`, duck: `CAST(${e.duck} AS ${type})` });
+    // type must then come from the cast, not from the operands it happens to use (NULLIF's type is
+    // its first operand's: the cast one).
+    const cast = (e: Expr): Expr => ({ ...e, precision, scale: m.scale, rs: `CAST(${e.rs} AS ${type})`, duck: `CAST(${e.duck} AS ${type})` });
     return [cast(all[0]), cast(all[1]), cast(all[2])];
   }
 

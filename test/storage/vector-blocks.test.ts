@@ -3,8 +3,8 @@ import { buildBlocks } from '../../src/storage/block-builder.js';
 import { BLOCK_ROWS, type Block, type ColumnChunk } from '../../src/storage/block.js';
 import { placeRows, takeRows, type Placement } from '../../src/storage/placement.js';
 import { EMPTY_SLICE, appendBlocks, appendRows } from '../../src/storage/table-data.js';
-import { buildBlocksFromVectors, type GroupRows } from '../../src/storage/vector-blocks.js';
-import { keySlices, partitionRows } from '../../src/storage/vector-partition.js';
+import { buildBlocksFromVectors } from '../../src/storage/vector-blocks.js';
+import { dealVectors, keySlices } from '../../src/storage/vector-partition.js';
 import { valuesOfVector, vectorFromValues } from '../../src/storage/vector-values.js';
 import type { ColumnVector } from '../../src/types/column-vector.js';
 import {
@@ -80,11 +80,6 @@ function groupsOf(types: readonly SqlType[], columns: readonly unknown[][], size
     at += size;
   }
   return groups;
-}
-
-/** Every row of each group. */
-function whole(groups: readonly ColumnVector[][]): GroupRows[] {
-  return groups.map((vectors) => ({ vectors, rows: null }));
 }
 
 /** Where two byte ranges first differ (-1: equal), compared natively: chunks are megabytes. */
@@ -163,24 +158,22 @@ describe('vectorFromValues / valuesOfVector', () => {
   });
 });
 
-describe('partitionRows', () => {
+describe('dealVectors', () => {
   const TOPO = { sliceCount: 6, slicesPerNode: 2 };
 
-  /** The row indexes each slice receives (null: every row) are the ones placeRows gives it. */
+  /** Each slice receives, compact and in shared memory, the rows placeRows gives it, in row order. */
   function expectPlacedLike(placement: Placement, types: readonly SqlType[], columns: unknown[][], rows: number, cursor: number): void {
-    const vectors = types.map((t, c) => vectorFromValues(t, columns[c]!, true));
-    const actual = partitionRows(placement, vectors, rows, TOPO, cursor);
+    const vectors = types.map((t, c) => vectorFromValues(t, columns[c]!));
+    const actual = dealVectors(placement, vectors, rows, TOPO, cursor);
     const expected = placeRows(placement, columns, rows, TOPO, cursor);
     expect(actual.evenCursor).toBe(expected.evenCursor);
     expect([...actual.perSlice.keys()].sort()).toEqual([...expected.perSlice.keys()].sort());
     for (const [slice, rowIds] of expected.perSlice) {
       const got = actual.perSlice.get(slice)!;
-      if (got === null) {
-        expect(rowIds).toEqual(Array.from({ length: rows }, (_, i) => i));
-        continue;
-      }
-      expect(Array.from(got)).toEqual(rowIds);
-      expect(got.buffer).toBeInstanceOf(SharedArrayBuffer);
+      types.forEach((type, c) => {
+        expect(got[c]!.values.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(valuesOfVector(got[c]!), `slice ${slice} column ${c}`).toEqual(stored(type, rowIds.map((i) => columns[c]![i])));
+      });
     }
   }
 
@@ -205,17 +198,23 @@ describe('partitionRows', () => {
     for (const cursor of [0, 4, 5]) expectPlacedLike({ kind: 'even' }, [INTEGER, varcharType(9)], columns, 1001, cursor);
   });
 
-  it('ALL hands every row to the first slice of every node', () => {
+  it('ALL hands one copy of every row to the first slice of every node', () => {
     const vectors = [vectorFromValues(INTEGER, [1, 2, null], true)];
-    const { perSlice } = partitionRows({ kind: 'all' }, vectors, 3, TOPO, 2);
-    expect([...perSlice]).toEqual([[0, null], [2, null], [4, null]]);
-    expect(partitionRows({ kind: 'all' }, [vectorFromValues(INTEGER, [], true)], 0, TOPO, 0).perSlice.size).toBe(0);
+    const { perSlice } = dealVectors({ kind: 'all' }, vectors, 3, TOPO, 2);
+    expect([...perSlice.keys()]).toEqual([0, 2, 4]);
+    const copy = perSlice.get(0)!;
+    expect(perSlice.get(2)).toBe(copy);
+    expect(perSlice.get(4)).toBe(copy);
+    expect(copy[0]!.values.buffer).not.toBe(vectors[0]!.values.buffer);
+    expect(valuesOfVector(copy[0]!)).toEqual([1, 2, null]);
+    expect(dealVectors({ kind: 'all' }, [vectorFromValues(INTEGER, [], true)], 0, TOPO, 0).perSlice.size).toBe(0);
   });
 
-  it('hands every row (null) to a slice that receives them all', () => {
-    const vectors = [vectorFromValues(INTEGER, [7, 7, 7], true)];
-    const { perSlice } = partitionRows({ kind: 'key', column: 0, type: INTEGER }, vectors, 3, TOPO, 0);
-    expect([...perSlice.values()]).toEqual([null]);
+  it('copies the rows out: the group may be reused afterwards', () => {
+    const vectors = [vectorFromValues(varcharType(5), ['a', 'bb', 'ccc'])];
+    const { perSlice } = dealVectors({ kind: 'key', column: 0, type: varcharType(5) }, vectors, 3, TOPO, 0);
+    (vectors[0]!.values as Uint8Array).fill(0x7a);
+    expect([...perSlice.values()].flatMap((group) => valuesOfVector(group[0]!)).sort()).toEqual(['a', 'bb', 'ccc']);
   });
 });
 
@@ -226,7 +225,7 @@ describe('buildBlocksFromVectors', () => {
   const groups = groupsOf(types, columns, [1, 7, 1000, 70_001, rows - 71_009]);
 
   it('without a sort key: the chunks chunk-encoder builds from the same values, byte for byte', () => {
-    expectSameBlocks(buildBlocksFromVectors(types, whole(groups), null), buildBlocks(types, columns, rows));
+    expectSameBlocks(buildBlocksFromVectors(types, groups, null), buildBlocks(types, columns, rows));
   });
 
   it.each([
@@ -236,33 +235,26 @@ describe('buildBlocksFromVectors', () => {
   ] as const)('sorted by %s: the engine order, stable, NULLs last', (_name, keys) => {
     const order = engineOrder(types, columns, keys, rows);
     const sorted = takeRows(columns, order);
-    expectSameBlocks(buildBlocksFromVectors(types, whole(groups), keys), buildBlocks(types, sorted, rows));
+    expectSameBlocks(buildBlocksFromVectors(types, groups, keys), buildBlocks(types, sorted, rows));
   });
 
-  it('gathers a slice\'s dealt rows out of every group: the blocks of those rows, sorted', () => {
+  it('builds a slice\'s dealt groups from several readers: the blocks of those rows, sorted', () => {
     const topology = { sliceCount: 3, slicesPerNode: 1 };
     const keys = [10];
-    const perSlice = new Map<number, GroupRows[]>();
-    const expectedRows = new Map<number, number[]>();
-    let first = 0;
-    let cursor = 0;
+    const perSlice = new Map<number, ColumnVector[][]>();
+    const placement: Placement = { kind: 'key', column: 1, type: types[1]! };
     for (const group of groups) {
-      const n = group[0]!.length;
-      const placed = partitionRows({ kind: 'key', column: 1, type: types[1]! }, group, n, topology, cursor);
-      cursor = placed.evenCursor;
-      for (const [slice, dealt] of placed.perSlice) {
-        perSlice.set(slice, [...(perSlice.get(slice) ?? []), { vectors: group, rows: dealt }]);
-        const ids = dealt === null ? Array.from({ length: n }, (_, i) => i) : Array.from(dealt);
-        expectedRows.set(slice, [...(expectedRows.get(slice) ?? []), ...ids.map((i) => first + i)]);
+      for (const [slice, vectors] of dealVectors(placement, group, group[0]!.length, topology, 0).perSlice) {
+        perSlice.set(slice, [...(perSlice.get(slice) ?? []), vectors]);
       }
-      first += n;
     }
+    const expectedRows = placeRows(placement, columns, rows, topology, 0).perSlice;
     expect(perSlice.size).toBe(3);
-    for (const [slice, parts] of perSlice) {
+    for (const [slice, sliceGroups] of perSlice) {
       const ids = expectedRows.get(slice)!;
       const mine = takeRows(columns, ids);
       const sorted = takeRows(mine, engineOrder(types, mine, keys, ids.length));
-      expectSameBlocks(buildBlocksFromVectors(types, parts, keys), buildBlocks(types, sorted, ids.length));
+      expectSameBlocks(buildBlocksFromVectors(types, sliceGroups, keys), buildBlocks(types, sorted, ids.length));
     }
   });
 
@@ -279,10 +271,11 @@ describe('buildBlocksFromVectors', () => {
     const groups = groupsOf(t, cols, [40_000, 30_000, n - 70_000]);
     // The VARCHAR's one 1-byte value (row 70000, in the last group) sends that column down the general path.
     const order = engineOrder(t, cols, [3], n);
-    expectSameBlocks(buildBlocksFromVectors(t, whole(groups), [3]), buildBlocks(t, takeRows(cols, order), n));
+    expectSameBlocks(buildBlocksFromVectors(t, groups, [3]), buildBlocks(t, takeRows(cols, order), n));
     // Without the last group every VARCHAR value is 2 bytes, some not ASCII.
-    const dealt: GroupRows[] = groups.slice(0, 2).map((vectors, g) => ({ vectors, rows: Int32Array.from({ length: 9000 }, (_, i) => i * 3 + g) }));
-    const ids = [0, 1].flatMap((g) => Array.from({ length: 9000 }, (_, i) => 40_000 * g + i * 3 + g));
+    const idsOf = (g: number): number[] => Array.from({ length: 9000 }, (_, i) => 40_000 * g + i * 3 + g);
+    const dealt = [0, 1].map((g) => t.map((type, c) => vectorFromValues(type, idsOf(g).map((i) => cols[c]![i]), true)));
+    const ids = [0, 1].flatMap(idsOf);
     const mine = takeRows(cols, ids);
     const built = buildBlocksFromVectors(t, dealt, [3]);
     expectSameBlocks(built, buildBlocks(t, takeRows(mine, engineOrder(t, mine, [3], ids.length)), ids.length));
@@ -290,37 +283,35 @@ describe('buildBlocksFromVectors', () => {
     expect(built[0]!.columns[0]!.ascii).toBe(true);
   });
 
-  it('rejects row indexes that do not ascend within their group', () => {
-    const vectors = [vectorFromValues(INTEGER, [1, 2, 3])];
-    expect(() => buildBlocksFromVectors([INTEGER], [{ vectors, rows: Int32Array.of(2, 1) }], null)).toThrow(/ascend/);
-    expect(() => buildBlocksFromVectors([INTEGER], [{ vectors, rows: Int32Array.of(3) }], null)).toThrow(/ascend/);
+  it('rejects a group whose vectors differ in length or type from the table', () => {
+    expect(() => buildBlocksFromVectors([INTEGER, INTEGER], [[vectorFromValues(INTEGER, [1, 2]), vectorFromValues(INTEGER, [1])]], null)).toThrow(/length/);
+    expect(() => buildBlocksFromVectors([INTEGER], [[vectorFromValues(DATE, [1])]], null)).toThrow(/column 0 is date/);
   });
 
   it('keeps arrival order among keys equal under CHAR/VARCHAR trailing-blank rules', () => {
     const t = [varcharType(10), INTEGER];
     const keys = ['a  ', 'b', 'a', null, 'a ', '', ' ', null, 'B'];
     const cols = [keys, keys.map((_, i) => i)];
-    const [block] = buildBlocksFromVectors(t, whole(groupsOf(t, cols, [4, 5])), [0]);
+    const [block] = buildBlocksFromVectors(t, groupsOf(t, cols, [4, 5]), [0]);
     expect(valuesOfVector(block!.columns[1]!)).toEqual([5, 6, 8, 0, 2, 4, 1, 3, 7]);
   });
 
   it('orders compound keys column by column', () => {
     const t = [DATE, decimalType(10, 2), INTEGER];
     const cols = [[2, 1, 2, 1, null, 2], [5n, null, -5n, 7n, 1n, 5n], [0, 1, 2, 3, 4, 5]];
-    const [block] = buildBlocksFromVectors(t, whole(groupsOf(t, cols, [6])), [0, 1]);
+    const [block] = buildBlocksFromVectors(t, groupsOf(t, cols, [6]), [0, 1]);
     expect(valuesOfVector(block!.columns[2]!)).toEqual([3, 1, 2, 0, 5, 4]);
   });
 
   it('returns no block for no rows', () => {
     expect(buildBlocksFromVectors([INTEGER], [], [0])).toEqual([]);
-    expect(buildBlocksFromVectors([INTEGER], whole([[vectorFromValues(INTEGER, [])]]), null)).toEqual([]);
-    expect(buildBlocksFromVectors([INTEGER], [{ vectors: [vectorFromValues(INTEGER, [1, 2])], rows: new Int32Array(0) }], [0])).toEqual([]);
+    expect(buildBlocksFromVectors([INTEGER], [[vectorFromValues(INTEGER, [])]], null)).toEqual([]);
   });
 });
 
 describe('appendBlocks', () => {
   const t = [INTEGER, varcharType(5)];
-  const blocksOf = (n: number, from = 0): Block[] => buildBlocksFromVectors(t, whole(groupsOf(t, [Array.from({ length: n }, (_, i) => from + i), Array.from({ length: n }, (_, i) => `r${i % 7}`)], [n])), [0]);
+  const blocksOf = (n: number, from = 0): Block[] => buildBlocksFromVectors(t, groupsOf(t, [Array.from({ length: n }, (_, i) => from + i), Array.from({ length: n }, (_, i) => `r${i % 7}`)], [n]), [0]);
 
   it('makes the first load of an empty slice its sorted region, later loads unsorted', () => {
     const first = appendBlocks(EMPTY_SLICE, blocksOf(BLOCK_ROWS + 10), { sorted: true });

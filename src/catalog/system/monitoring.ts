@@ -89,6 +89,20 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['start_offset', BIGINT],
     ['copy_job_id', BIGINT],
   ]),
+  // Documented columns (dg:r_STL_REPLACEMENTS.md, online column table): one row per record loaded with
+  // ACCEPTINVCHARS replacements, the first 100 per slice.
+  catalogView('stl_replacements', [
+    ['userid', INTEGER],
+    ['query', INTEGER],
+    ['slice', INTEGER],
+    ['tbl', INTEGER],
+    ['starttime', TIMESTAMP],
+    ['session', INTEGER],
+    ['filename', charType(256)],
+    ['line_number', BIGINT],
+    ['colname', charType(127)],
+    ['raw_line', charType(1024)],
+  ]),
   catalogView('stl_load_commits', [
     ['userid', INTEGER],
     ['query', INTEGER],

@@ -8,7 +8,7 @@
  * only made at the first NULL (every earlier row marked valid), so a column without NULLs never pays
  * for it; once it exists every append writes its bit.
  */
-import type { ColumnVector } from '../../types/column-vector.js';
+import type { ColumnVector, VectorValues } from '../../types/column-vector.js';
 import type { SqlType } from '../../types/datatype.js';
 
 /** Appends engine values (types/datatype.ts) and NULLs, then hands out an exact-size ColumnVector. */
@@ -27,6 +27,13 @@ export interface VectorBuilder {
    * builder is then empty again.
    */
   finish(shared: boolean): ColumnVector;
+  /**
+   * The rows as a ColumnVector over the builder's own memory, without a copy, when they all sit in
+   * its first segment (else null: finish copies). Valid only until the builder next changes.
+   */
+  viewRows(): ColumnVector | null;
+  /** Back to no rows, keeping the memory for the next ones (what finish does after copying out). */
+  clear(): void;
 }
 
 export const FIRST_SEGMENT_ROWS = 1024;
@@ -93,6 +100,12 @@ export abstract class BuilderBase {
       this.base -= this.room;
     }
     this.length = length;
+  }
+
+  /** The rows as a vector over `values` (a view of the builder's memory) and a view of the validity bitmap. */
+  protected vectorOver(values: VectorValues): ColumnVector {
+    const validity = this.nullCount > 0 ? this.bits!.subarray(0, Math.ceil(this.length / 8)) : null;
+    return { type: this.type, length: this.length, values, offsets: null, validity, nullCount: this.nullCount };
   }
 
   /** Back to no rows: the sealed segments go, the current one is kept for reuse. */

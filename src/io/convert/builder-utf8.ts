@@ -1,6 +1,7 @@
 /**
  * CHAR and VARCHAR: Arrow Utf8 — int32 offsets (rows + 1) and the UTF-8 bytes. Both are segmented:
- * row segments hold each row's end offset (offsets[0] = 0 is implicit), byte segments hold whole
+ * row segments hold each row's end offset after one leading slot (the end of the row before the
+ * segment, so the first segment reads as Arrow offsets as it is), byte segments hold whole
  * values (a value that does not fit starts a new byte segment; the unused tail is skipped, so offsets
  * count only used bytes). Converters write a value straight into `bytes` from `pos` after reserve(),
  * then commit() it — no JS string is made on the load path; appendValue (engine strings) encodes with
@@ -16,7 +17,7 @@ const encoder = new TextEncoder();
 const MAX_BYTE_SEGMENT = 1 << 20;
 
 export class Utf8Builder extends BuilderBase implements VectorBuilder {
-  /** End offset (in the whole vector's bytes) of each row of the current row segment. */
+  /** [end of the row before the segment, then the end offset (in the whole vector's bytes) of each row of the current row segment]. */
   ends: Int32Array;
   private readonly endSegments = new Segments<Int32Array>((n) => new Int32Array(n));
   /** The current byte segment (and a DataView over it, for word-wide copies), and where the next value goes in it. */
@@ -31,13 +32,15 @@ export class Utf8Builder extends BuilderBase implements VectorBuilder {
 
   constructor(type: SqlType, firstSegmentRows: number, bytesPerRow = 16) {
     super(type, firstSegmentRows);
-    this.ends = new Int32Array(this.room);
+    this.ends = new Int32Array(this.room + 1);
     this.bytes = new Uint8Array(Math.min(MAX_BYTE_SEGMENT, Math.max(256, this.room * bytesPerRow)));
     this.view = new DataView(this.bytes.buffer);
   }
 
   protected nextSegment(rows: number): void {
-    this.ends = this.endSegments.next(this.ends, rows);
+    const lastEnd = this.ends[this.ends.length - 1]!;
+    this.ends = this.endSegments.next(this.ends, rows + 1);
+    this.ends[0] = lastEnd;
   }
 
   protected previousSegment(): void {
@@ -67,7 +70,7 @@ export class Utf8Builder extends BuilderBase implements VectorBuilder {
       this.advance();
       i = 0;
     }
-    this.ends[i] = this.byteBase + valueEnd;
+    this.ends[i + 1] = this.byteBase + valueEnd;
     this.pos = valueEnd;
     if (this.bits !== null) this.bits[row >> 3]! |= 1 << (row & 7);
     this.length = row + 1;
@@ -111,11 +114,12 @@ export class Utf8Builder extends BuilderBase implements VectorBuilder {
 
   /** The end offset of row `row` (< length), wherever its segment is. */
   private endOf(row: number): number {
-    if (row >= this.base) return this.ends[row - this.base]!;
+    if (row >= this.base) return this.ends[row - this.base + 1]!;
     let first = 0;
     for (const segment of this.endSegments.sealed) {
-      if (row < first + segment.length) return segment[row - first]!;
-      first += segment.length;
+      const rows = segment.length - 1;
+      if (row < first + rows) return segment[row - first + 1]!;
+      first += rows;
     }
     throw new Error(`row ${row} is past the sealed segments`);
   }
@@ -129,10 +133,10 @@ export class Utf8Builder extends BuilderBase implements VectorBuilder {
     const offsets = new Int32Array(out.buffer, out.starts[1], n + 1);
     let row = 1;
     for (const segment of this.endSegments.sealed) {
-      offsets.set(segment, row);
-      row += segment.length;
+      offsets.set(segment.subarray(1), row);
+      row += segment.length - 1;
     }
-    offsets.set(this.ends.subarray(0, n - this.base), row);
+    offsets.set(this.ends.subarray(1, n - this.base + 1), row);
     const values = new Uint8Array(out.buffer, out.starts[2], byteLength);
     let at = 0;
     for (const { bytes, used } of this.sealedBytes) {
@@ -141,12 +145,32 @@ export class Utf8Builder extends BuilderBase implements VectorBuilder {
     }
     values.set(this.bytes.subarray(0, this.pos), at);
     const v: ColumnVector = { type: this.type, length: n, values, offsets, validity, nullCount: this.nullCount };
-    this.endSegments.recycle(MAX_SEGMENT_ROWS);
+    this.clear();
+    return v;
+  }
+
+  viewRows(): ColumnVector | null {
+    if (this.base !== 0 || this.sealedBytes.length > 0) return null;
+    const n = this.length;
+    const validity = this.nullCount > 0 ? this.bits!.subarray(0, Math.ceil(n / 8)) : null;
+    return { type: this.type, length: n, values: this.bytes.subarray(0, this.pos), offsets: this.ends.subarray(0, n + 1), validity, nullCount: this.nullCount };
+  }
+
+  clear(): void {
+    const byteLength = this.byteBase + this.pos;
+    const spilled = this.sealedBytes.length > 0;
+    this.endSegments.recycle(MAX_SEGMENT_ROWS + 1);
     for (const { bytes } of this.sealedBytes) if (bytes.length === MAX_BYTE_SEGMENT) this.spareBytes.push(bytes);
     this.sealedBytes.length = 0;
     this.byteBase = 0;
     this.pos = 0;
     this.reset();
-    return v;
+    this.ends[0] = 0;
+    // Rows taken in runs of about the same size (COPY's row groups) fit one byte segment from the
+    // second run on, so viewRows can hand them out without a copy.
+    if (spilled && this.bytes.length < byteLength) {
+      this.bytes = new Uint8Array(Math.ceil(byteLength * 1.125));
+      this.view = new DataView(this.bytes.buffer);
+    }
   }
 }

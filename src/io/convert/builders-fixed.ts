@@ -72,9 +72,15 @@ export class Int16Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.values, 2, shared, (b, at, n) => new Int16Array(b, at, n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(this.values.subarray(0, this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -113,9 +119,15 @@ export class Int32Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.values, 4, shared, (b, at, n) => new Int32Array(b, at, n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(this.values.subarray(0, this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -153,9 +165,15 @@ export class Float32Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.values, 4, shared, (b, at, n) => new Float32Array(b, at, n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(this.values.subarray(0, this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -193,9 +211,15 @@ export class Float64Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.values, 8, shared, (b, at, n) => new Float64Array(b, at, n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(this.values.subarray(0, this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -256,9 +280,15 @@ export class Int64Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.words, 8, shared, (b, at, n) => new BigInt64Array(b, at, n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(new BigInt64Array(this.words.buffer, 0, this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(2 * MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -334,9 +364,15 @@ export class Decimal128Builder extends BuilderBase implements VectorBuilder {
   }
   finish(shared: boolean): ColumnVector {
     const v = finishFixed(this, this.segments.sealed, this.words, 16, shared, (b, at, n) => new Uint32Array(b, at, 4 * n));
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(new Uint32Array(this.words.buffer, 0, 4 * this.length)) : null;
+  }
+  clear(): void {
     this.segments.recycle(4 * MAX_SEGMENT_ROWS);
     this.reset();
-    return v;
   }
 }
 
@@ -383,8 +419,14 @@ export class BoolBuilder extends BuilderBase implements VectorBuilder {
     const values = new Uint8Array(out.buffer, out.starts[1], Math.ceil(n / 8));
     if ((n & 7) !== 0) values[values.length - 1]! &= (1 << (n & 7)) - 1;
     const v: ColumnVector = { type: this.type, length: n, values, offsets: null, validity, nullCount: this.nullCount };
+    this.clear();
+    return v;
+  }
+  viewRows(): ColumnVector | null {
+    return this.base === 0 ? this.vectorOver(this.values.subarray(0, Math.ceil(this.length / 8))) : null;
+  }
+  clear(): void {
     this.segments.recycle(MAX_SEGMENT_ROWS / 8);
     this.reset();
-    return v;
   }
 }

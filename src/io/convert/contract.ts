@@ -37,3 +37,15 @@ export interface LoadErrorRow {
   /** Redshift's text, at most 100 characters. */
   readonly reason: string;
 }
+
+/**
+ * A loaded record whose VARCHAR values had invalid UTF-8 replaced under ACCEPTINVCHARS, shaped as
+ * STL_REPLACEMENTS needs it (the driver adds slice, file, query, times).
+ */
+export interface LoadReplacementRow {
+  readonly lineNumber: number;
+  /** The first column of the record that needed a replacement. */
+  readonly colname: string;
+  /** The raw line as STL_LOAD_ERRORS shows it: multibyte characters and invalid bytes as '.', at most 1024 bytes. */
+  readonly rawLine: string;
+}

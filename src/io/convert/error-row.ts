@@ -8,19 +8,23 @@
  */
 import { shortTypeName, type SqlType } from '../../types/datatype.js';
 import type { RecordError, TextRecord } from '../formats/record.js';
-import type { LoadErrorRow } from './contract.js';
+import type { LoadErrorRow, LoadReplacementRow } from './contract.js';
 
 const MAX_RAW = 1024;
 const MAX_REASON = 100;
 
-/** bytes[start, end) as ASCII, multibyte characters as '.', at most `max` characters. */
+/**
+ * bytes[start, end) as ASCII, multibyte characters as '.', at most `max` characters. A NUL byte (data
+ * only under NULL AS '\0') is '.' too: a CHAR column cannot hold it, and the text also goes into the
+ * client's error DETAIL, whose wire fields are NUL-terminated.
+ */
 export function asciiText(bytes: Uint8Array, start: number, end: number, max = MAX_RAW): string {
   const codes: number[] = [];
   let i = start;
   while (i < end && codes.length < max) {
     const b = bytes[i]!;
     if (b < 0x80) {
-      codes.push(b);
+      codes.push(b === 0 ? 0x2e : b);
       i++;
       continue;
     }
@@ -93,4 +97,10 @@ export function splitterErrorRow(e: RecordError): LoadErrorRow {
     code: e.code,
     reason: e.reason.slice(0, MAX_REASON),
   };
+}
+
+/** A loaded record that needed ACCEPTINVCHARS replacements, `column` being the first such column. */
+export function replacementRow(r: TextRecord, column: ColumnLabel): LoadReplacementRow {
+  const raw = r.raw;
+  return { lineNumber: r.lineNumber, colname: column.name, rawLine: asciiText(raw, 0, raw.length) };
 }

@@ -28,6 +28,8 @@ export const LoadErrorCode = {
   noData: 1211,
   notNull: 1213,
   delimiterNotFound: 1214,
+  /** With NULL AS '\0', a field holding a NUL byte among other bytes (a lone NUL is the NULL marker). */
+  nulInField: 1218,
   invalidUtf8: 1220,
   integerOverflow: 1222,
 } as const;

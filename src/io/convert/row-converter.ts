@@ -10,7 +10,10 @@
  *   Redshift reports for a short line), 1203 in other formats. An empty line is 1211.
  * - NULL: a JSON null or missing key (TextRecord.nulls), a field equal to NULL AS (bytes), an empty or
  *   blank field of a non-character type, an empty CHAR/VARCHAR with EMPTYASNULL, a blank one with
- *   BLANKSASNULL. NULL into a NOT NULL column is 1213 `Missing data for not-null field`.
+ *   BLANKSASNULL. NULL into a NOT NULL column is 1213 `Missing data for not-null field`. Under NULL AS
+ *   '\0' a field holding a NUL among other bytes is 1218 (the splitter then keeps NULs as data).
+ * - ACCEPTINVCHARS: a loaded record whose VARCHAR values needed replacements goes to onReplacement
+ *   once, naming its first such column (STL_REPLACEMENTS; the caller applies Redshift's cap).
  * - A field that fails rejects the whole row: the columns already appended roll back, and exactly one
  *   load error (the first failing column) goes to onError — after the rollback, so onError may throw.
  * Constant columns (DEFAULT or NULL for columns outside the column list) cost nothing per row: their
@@ -21,11 +24,12 @@ import type { ColumnVector } from '../../types/column-vector.js';
 import type { RecordError, RecordSink, TextRecord } from '../formats/record.js';
 import type { ConversionOptions, DataFormat, RecordOptions } from '../load-options.js';
 import type { Utf8Builder } from './builder-utf8.js';
-import type { LoadColumn, LoadErrorRow } from './contract.js';
+import type { LoadColumn, LoadErrorRow, LoadReplacementRow } from './contract.js';
 import { pushEmptyString } from './convert-string.js';
-import { recordErrorRow, splitterErrorRow } from './error-row.js';
+import { recordErrorRow, replacementRow, splitterErrorRow } from './error-row.js';
 import { convertField, FieldColumn, FieldOptions } from './field-converter.js';
-import { failure, IS_NULL, LoadErrorCode, OK } from './field-status.js';
+import { fail, failure, IS_NULL, LoadErrorCode, OK } from './field-status.js';
+import { utf8Replaced } from './utf8-check.js';
 import { createBuilder } from './vector-builder.js';
 
 /** Rows of the builders' first segments. */
@@ -47,6 +51,10 @@ export class RowConverter implements RecordSink {
   private readonly lineFormat: boolean;
   /** A missing VARCHAR field is '' rather than NULL (text and CSV). */
   private readonly missingIsEmpty: boolean;
+  /** NULL AS '\0': a lone NUL is NULL, and a NUL among other bytes is error 1218. */
+  private readonly nulIsNull: boolean;
+  /** ACCEPTINVCHARS is on and someone listens for the records that needed it (STL_REPLACEMENTS). */
+  private readonly reportReplacements: boolean;
   private rows = 0;
 
   constructor(
@@ -55,13 +63,17 @@ export class RowConverter implements RecordSink {
     records: RecordOptions,
     private readonly formatKind: DataFormat['kind'],
     private readonly onError: (e: LoadErrorRow) => void,
+    /** Rows taken at a time (COPY's row groups): the builders' first segments hold that many, so withRows need not copy. */
+    groupRows: number = FIRST_ROWS,
+    /** Called once per loaded record whose VARCHAR values had invalid UTF-8 replaced (ACCEPTINVCHARS). */
+    private readonly onReplacement: ((row: LoadReplacementRow) => void) | null = null,
   ) {
     for (const c of columns) {
       if (c.source.kind !== 'field') {
         this.fedBy.push(null);
         continue;
       }
-      const column = new FieldColumn(c.name, c.type, c.source.field, c.notNull, createBuilder(c.type, FIRST_ROWS), conversion);
+      const column = new FieldColumn(c.name, c.type, c.source.field, c.notNull, createBuilder(c.type, groupRows), conversion);
       this.fieldColumns.push(column);
       this.fedBy.push(column);
       this.byField[c.source.field] = column;
@@ -74,6 +86,8 @@ export class RowConverter implements RecordSink {
     this.fillRecord = records.fillRecord;
     this.lineFormat = formatKind === 'text' || formatKind === 'csv' || formatKind === 'fixedwidth';
     this.missingIsEmpty = (formatKind === 'text' || formatKind === 'csv') && !conversion.emptyAsNull;
+    this.nulIsNull = conversion.nullAs === '\0';
+    this.reportReplacements = conversion.acceptInvChars !== null && onReplacement !== null;
   }
 
   /** Rows converted and not yet taken. */
@@ -95,6 +109,11 @@ export class RowConverter implements RecordSink {
     const nullBytes = this.nullBytes;
     const nullLength = nullBytes.length;
     const options = this.options;
+    const nulIsNull = this.nulIsNull;
+    const reportReplacements = this.reportReplacements;
+    // The record's first column that needed a replacement, or -1.
+    let replacedAt = -1;
+    if (reportReplacements) utf8Replaced.any = false;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       const f = c.field;
@@ -104,6 +123,7 @@ export class RowConverter implements RecordSink {
         const s = starts[f]!;
         const e = ends[f]!;
         if (nulls[f] === 1 || (e - s === nullLength && sameBytes(bytes, s, nullBytes))) status = IS_NULL;
+        else if (nulIsNull && hasNul(bytes, s, e)) status = fail(LoadErrorCode.nulInField, NUL_IN_FIELD);
         else status = convertField(c, options, bytes, s, e);
       }
       if (status !== OK) {
@@ -118,8 +138,11 @@ export class RowConverter implements RecordSink {
         this.reject(r, k, failure.code, failure.reason);
         return;
       }
+      if (reportReplacements && replacedAt < 0 && utf8Replaced.any) replacedAt = k;
     }
     this.rows++;
+    // Reported only once the record has loaded: a rejected record is in STL_LOAD_ERRORS instead.
+    if (replacedAt >= 0) this.onReplacement!(replacementRow(r, columns[replacedAt]!));
   }
 
   error(e: RecordError): void {
@@ -132,16 +155,29 @@ export class RowConverter implements RecordSink {
    */
   takeVectors(shared: boolean): ColumnVector[] {
     const rows = this.rows;
-    const vectors = this.columns.map((col, i) => {
-      const fed = this.fedBy[i]!;
-      if (fed !== null) return fed.builder.finish(shared);
-      const value = col.source.kind === 'constant' ? col.source.value : null;
-      const b = createBuilder(col.type, rows);
-      for (let row = 0; row < rows; row++) b.appendValue(value);
-      return b.finish(shared);
-    });
+    const vectors = this.columns.map((col, i) => this.fedBy[i]?.builder.finish(shared) ?? constantVector(col, rows, shared));
     this.rows = 0;
     return vectors;
+  }
+
+  /**
+   * Hands the converted rows to `use` as vectors over the builders' own memory (copied only where
+   * rows overflowed a builder's first segment), then starts over empty, keeping that memory for the
+   * next rows. The vectors are valid only during the call.
+   */
+  withRows<T>(use: (vectors: readonly ColumnVector[]) => T): T {
+    const rows = this.rows;
+    const vectors = this.columns.map((col, i) => {
+      const builder = this.fedBy[i]?.builder;
+      if (builder === undefined) return constantVector(col, rows, false);
+      return builder.viewRows() ?? builder.finish(false);
+    });
+    try {
+      return use(vectors);
+    } finally {
+      for (const c of this.fieldColumns) c.builder.clear();
+      this.rows = 0;
+    }
   }
 
   /** A field past the end of a FILLRECORD record. */
@@ -178,6 +214,25 @@ export class RowConverter implements RecordSink {
     const c = columns[k]!;
     this.onError(recordErrorRow(r, c, c.field < r.fieldCount ? c.field : -1, code, reason));
   }
+}
+
+/** A column outside the field list: its DEFAULT (or NULL) in every row. */
+function constantVector(col: LoadColumn, rows: number, shared: boolean): ColumnVector {
+  const value = col.source.kind === 'constant' ? col.source.value : null;
+  const b = createBuilder(col.type, rows);
+  for (let row = 0; row < rows; row++) b.appendValue(value);
+  return b.finish(shared);
+}
+
+/**
+ * Redshift's load error reference describes 1218 but its err_reason text is not documented; this one
+ * says what went wrong in the same terms.
+ */
+const NUL_IN_FIELD = "NULL AS '\\0': a field containing a NUL (0x00) byte has more than one byte";
+
+function hasNul(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (bytes[i] === 0) return true;
+  return false;
 }
 
 function sameBytes(bytes: Uint8Array, s: number, expected: Uint8Array): boolean {

@@ -16,6 +16,13 @@ const sequence = { length: 0, problem: 0 };
 /** The problem checkUtf8 stopped at. */
 export const utf8Problem = { number: 0, start: 0, end: 0 };
 
+/**
+ * Set by checkUtf8 whenever it replaces a sequence; never cleared here. The row converter clears it
+ * per record and reads it after each field, to log the record's first replaced column in
+ * STL_REPLACEMENTS without a return value or an allocation on the load path.
+ */
+export const utf8Replaced = { any: false };
+
 function isContinuation(b: number | undefined): boolean {
   return b !== undefined && (b & 0xc0) === 0x80;
 }
@@ -69,6 +76,7 @@ export function checkUtf8(buf: Uint8Array, start: number, end: number, replaceme
     if (problem !== 0) {
       if (replacement >= 0) {
         buf.fill(replacement, i, next);
+        utf8Replaced.any = true;
       } else if (problem !== 6 && problem !== 7) {
         utf8Problem.number = problem;
         utf8Problem.start = i;

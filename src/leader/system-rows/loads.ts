@@ -1,5 +1,6 @@
 /**
- * Rows of COPY's logs: STL_LOAD_ERRORS (one per rejected record), STL_LOAD_COMMITS (one per file or
+ * Rows of COPY's logs: STL_LOAD_ERRORS (one per rejected record), STL_REPLACEMENTS (one per record
+ * loaded with ACCEPTINVCHARS replacements, at most 100 per reading slice), STL_LOAD_COMMITS (one per file or
  * scan range read) and STL_FILE_SCAN (which slice read which file, and how long it took). Like
  * Redshift's for a superuser, every session's loads are visible.
  */
@@ -16,6 +17,11 @@ export const LOAD_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = 
       e.userid, e.slice, e.tbl, e.starttime, e.session, e.query, charN(e.filename, 256), BigInt(e.lineNumber), charN(e.colname, 127),
       charN(e.type, 10), charN(e.colLength, 10), e.position, charN(e.rawLine, 1024), charN(e.rawFieldValue, 1024), e.errCode,
       charN(e.errReason, 100), e.isPartial ? 1 : 0, BigInt(e.startOffset), 0n,
+    ]),
+  stl_replacements: ({ env }) =>
+    env.log.loads.replacements.map((r) => [
+      r.userid, r.query, r.slice, r.tbl, r.starttime, r.session, charN(r.filename, 256), BigInt(r.lineNumber), charN(r.colname, 127),
+      charN(r.rawLine, 1024),
     ]),
   stl_load_commits: ({ env }) =>
     env.log.loads.files.map((f) => [

@@ -125,4 +125,56 @@ describe('createVectorBuilder', () => {
     expect(valuesOfVector(v)).toEqual([true, false]);
     expect(createVectorBuilder(varcharType(5)).finish(false)).toMatchObject({ length: 0, nullCount: 0, validity: null });
   });
+
+  test.each(SAMPLES.map(([t, vs]) => [t.kind, t, vs] as const))('%s: viewRows shows the rows in place (what finish would copy out); clear starts over', (_, type, values) => {
+    const b = createVectorBuilder(type, 64);
+    for (const round of [0, 1]) {
+      const input = round === 0 ? values : [null, ...values.slice(1), null];
+      for (const v of input) b.appendValue(v);
+      const view = b.viewRows()!;
+      expect(view, `round ${round}`).not.toBeNull();
+      expect(valuesOfVector(view)).toEqual(input);
+      expect(view.nullCount).toBe(input.filter((v) => v === null).length);
+      b.clear();
+      expect(b.length).toBe(0);
+    }
+  });
+
+  test('viewRows is null once rows spill past the first segment; a string builder then grows its first byte segment', () => {
+    const ints = createVectorBuilder(INTEGER, 8);
+    for (let i = 0; i < 8; i++) ints.appendValue(i);
+    expect(ints.viewRows()).not.toBeNull();
+    ints.appendValue(8);
+    expect(ints.viewRows()).toBeNull();
+    expect(valuesOfVector(ints.finish(false))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+
+    const strings = createVectorBuilder(varcharType(100), 64);
+    const run = Array.from({ length: 64 }, (_, i) => `${i}`.padEnd(90, 'é'));
+    for (const s of run) strings.appendValue(s);
+    expect(strings.viewRows(), 'the first run overflows the first byte segment').toBeNull();
+    expect(valuesOfVector(strings.finish(false))).toEqual(run);
+    for (const s of run) strings.appendValue(s);
+    const view = strings.viewRows();
+    expect(view, 'the second run of the same size fits').not.toBeNull();
+    expect(view!.offsets![0]).toBe(0);
+    expect(valuesOfVector(view!)).toEqual(run);
+  });
+
+  test('string row segments keep Arrow offsets across segments, truncates and clears', () => {
+    const b = createVectorBuilder(varcharType(10), 8);
+    const expected: (string | null)[] = [];
+    for (let i = 0; i < 40; i++) {
+      const v = i % 5 === 0 ? null : `s${i}`;
+      b.appendValue(v);
+      expected.push(v);
+    }
+    b.truncate(7);
+    expected.length = 7;
+    b.appendValue('tail');
+    expected.push('tail');
+    expect(valuesOfVector(b.viewRows()!)).toEqual(expected);
+    b.clear();
+    for (let i = 0; i < 20; i++) b.appendValue(`r${i}`);
+    expect(valuesOfVector(b.finish(false))).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`));
+  });
 });

@@ -150,6 +150,29 @@ describe('constant columns and takeVectors', () => {
     expect(errors).toEqual([]);
   });
 
+  test('withRows lends the rows in place (constant columns included), then starts over on the same memory', () => {
+    const columns: LoadColumn[] = [
+      { name: 'id', type: INTEGER, notNull: true, source: { kind: 'field', field: 0 } },
+      { name: 'seats', type: INTEGER, notNull: true, source: { kind: 'constant', value: 7 } },
+      { name: 'name', type: varcharType(4), notNull: false, source: { kind: 'field', field: 1 } },
+    ];
+    const converter = new RowConverter(columns, DEFAULT_CONVERSION, DEFAULT_RECORDS, 'text', () => undefined, 4);
+    converter.record(textRecord(['1', 'a']));
+    converter.record(textRecord(['2', '\\N']));
+    let buffer: ArrayBufferLike | null = null;
+    expect(converter.withRows((vectors) => {
+      buffer = vectors[0]!.values.buffer;
+      expect(buffer).toBeInstanceOf(ArrayBuffer);
+      return rowsOf(vectors);
+    })).toEqual([[1, 7, 'a'], [2, 7, null]]);
+    expect(converter.rowCount).toBe(0);
+    converter.record(textRecord(['3', 'ccc']));
+    expect(converter.withRows((vectors) => {
+      expect(vectors[0]!.values.buffer, 'the same memory, reused').toBe(buffer);
+      return rowsOf(vectors);
+    })).toEqual([[3, 7, 'ccc']]);
+  });
+
   test('a large load: 100,000 rows across many builder segments', () => {
     const lines: string[] = [];
     for (let i = 0; i < 100_000; i++) lines.push(`${i}|${i % 5 === 0 ? '' : 'v' + i}|${(i / 100).toFixed(2)}|${i % 9 === 0 ? '\\N' : '2008-01-25'}`);
