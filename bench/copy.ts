@@ -3,7 +3,7 @@
  * and 16 equal files, loaded into a 2 x 2 cluster with the object store's throughput model off and
  * on (25 MB/s per stream, 10 ms per request). Side by side in the same run: DuckDB read_csv into a
  * table (threads = 2) from 1 and from 8 files, and PostgreSQL COPY when psql reaches a server.
- * Medians of a few runs; every load's row count is checked.
+ * Medians of five runs after two warm-up loads; every load's row count is checked.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,9 @@ import { formatMs, markdownTable, median } from './report.js';
 import { importSlicewise } from './slicewise.js';
 
 const FILE_COUNTS = [1, 2, 4, 8, 16] as const;
-const RUNS = 3;
+/** Timed runs per configuration, after WARMUP untimed ones (the first loads also grow the heaps and the process's memory). */
+const RUNS = 5;
+const WARMUP = 2;
 const MODEL = { mbPerSecond: 25, latencyMs: 10 };
 const IAM = "iam_role 'arn:aws:iam::123456789012:role/SlicewiseBench'";
 
@@ -57,14 +59,14 @@ export async function benchCopy(): Promise<string> {
       const cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: root, s3Throughput: model });
       try {
         const samples: number[] = [];
-        for (let run = 0; run <= RUNS; run++) {
+        for (let run = 0; run < WARMUP + RUNS; run++) {
           await cluster.query('drop table if exists lineitem');
           await cluster.query(redshiftDdl('lineitem'));
           const start = performance.now();
           const r = await cluster.query(`copy lineitem from 's3://bench/lineitem-${files}/' ${IAM}`);
           const ms = performance.now() - start;
           if (r.rowCount !== lineCount) throw new Error(`loaded ${r.rowCount} rows, expected ${lineCount}`);
-          if (run > 0) samples.push(ms); // the first run warms up the workers
+          if (run >= WARMUP) samples.push(ms);
         }
         return median(samples);
       } finally {

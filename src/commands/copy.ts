@@ -14,7 +14,7 @@ import type { LoadColumn } from '../io/convert/contract.js';
 import type { DataFormat } from '../io/load-options.js';
 import { parseJsonPath } from '../io/formats/index.js';
 import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, type StoredObject } from '../io/object-store.js';
-import { evaluateRows, nodeOfSlice, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
+import { evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
 import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
 import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type SliceData } from '../storage/index.js';
@@ -93,54 +93,59 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     log.finish(entry, [], true);
     throw env.cancel.error();
   }
-  const ok = replies.map((r) => {
-    if (!r.ok) throw SqlError.fromJSON(r.error);
-    return r;
-  });
-  const errors = ok.flatMap((r) => r.errors);
-  const fatal = ok.find((r) => r.fatal !== null)?.fatal ?? null;
-  const fileStats = ok.flatMap((r) => r.files);
-  const context = { userid: SUPERUSER_ID, query: entry.query, session: ctx.session.sessionId, tbl: table.id, starttime };
-  log.loads.addErrors([...errors, ...(fatal ? [fatal] : [])].map((e) => errorEntry(e, context)));
-  log.loads.addReplacements(ok.flatMap((r) => r.replacements).map((e) => replacementEntry(e, context)));
-  log.loads.addFiles(fileStats.map((f) => fileEntry(f, format, context)));
-  if (fatal !== null || (limit !== null && errors.length >= limit)) {
-    log.finish(entry, [], true);
-    throw loadFailed(table, fatal ?? errors[0]!, entry.query);
-  }
-  const rows = ok.reduce((n, r) => n + r.rows, 0);
-  if (plan.noLoad) {
-    log.finish(entry, [], false);
-    ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
-    return { command: 'COPY', rowCount: 0 };
-  }
-  const groups = ok.map((r) => r.groups.map((g) => [...g]));
-  fillIdentities(groups.flat(), table, columns, ctx);
-  const built = await buildSlices(mergeDestinations(ok, groups), table, ctx, env);
-  const data = state.tables.get(table.id) ?? emptyTableData(slices);
-  const hasSortKey = table.sortKey.columns.length > 0;
-  const changes = new Map<number, SliceData>();
-  for (const [slice, blocks] of built) changes.set(slice, appendBlocks(data.slices[slice]!, blocks, { sorted: hasSortKey }));
-  ctx.txn.apply(withTable(state, table.id, withSlices(data, changes)), [table.id], false);
-  log.finish(entry, [], false);
-  ctx.recordCopy(entry.query, rows);
-  for (const name of plan.acceptedOnly) {
-    ctx.notice({ severity: 'NOTICE', code: '00000', message: `${name} is accepted but not emulated: Slicewise keeps no compression encodings or optimizer statistics to update` });
-  }
-  ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) loaded successfully.` });
-  // "COPY returns the number of rows that contained invalid UTF-8 characters" (ACCEPTINVCHARS), all of them, not only those logged.
-  const replacedRows = ok.reduce((n, r) => n + r.replacedRows, 0);
-  if (replacedRows > 0) {
-    ctx.notice({
-      severity: 'INFO',
-      code: '00000',
-      message: `Load into table '${table.name}' completed, ${replacedRows} record(s) were loaded with replacements made for ACCEPTINVCHARS. Check 'stl_replacements' system table for details.`,
+  try {
+    const ok = replies.map((r) => {
+      if (!r.ok) throw SqlError.fromJSON(r.error);
+      return r;
     });
+    const errors = ok.flatMap((r) => r.errors);
+    const fatal = ok.find((r) => r.fatal !== null)?.fatal ?? null;
+    const fileStats = ok.flatMap((r) => r.files);
+    const context = { userid: SUPERUSER_ID, query: entry.query, session: ctx.session.sessionId, tbl: table.id, starttime };
+    log.loads.addErrors([...errors, ...(fatal ? [fatal] : [])].map((e) => errorEntry(e, context)));
+    log.loads.addReplacements(ok.flatMap((r) => r.replacements).map((e) => replacementEntry(e, context)));
+    log.loads.addFiles(fileStats.map((f) => fileEntry(f, format, context)));
+    if (fatal !== null || (limit !== null && errors.length >= limit)) {
+      log.finish(entry, [], true);
+      throw loadFailed(table, fatal ?? errors[0]!, entry.query);
+    }
+    const rows = ok.reduce((n, r) => n + r.rows, 0);
+    if (plan.noLoad) {
+      log.finish(entry, [], false);
+      ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
+      return { command: 'COPY', rowCount: 0 };
+    }
+    const groups = ok.map((r) => r.groups.map((g) => [...g]));
+    fillIdentities(groups.flat(), table, columns, ctx);
+    const built = await buildSlices(mergeDestinations(ok, groups), table, ctx, env);
+    const data = state.tables.get(table.id) ?? emptyTableData(slices);
+    const hasSortKey = table.sortKey.columns.length > 0;
+    const changes = new Map<number, SliceData>();
+    for (const [slice, blocks] of built) changes.set(slice, appendBlocks(data.slices[slice]!, blocks, { sorted: hasSortKey }));
+    ctx.txn.apply(withTable(state, table.id, withSlices(data, changes)), [table.id], false);
+    log.finish(entry, [], false);
+    ctx.recordCopy(entry.query, rows);
+    for (const name of plan.acceptedOnly) {
+      ctx.notice({ severity: 'NOTICE', code: '00000', message: `${name} is accepted but not emulated: Slicewise keeps no compression encodings or optimizer statistics to update` });
+    }
+    ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) loaded successfully.` });
+    // "COPY returns the number of rows that contained invalid UTF-8 characters" (ACCEPTINVCHARS), all of them, not only those logged.
+    const replacedRows = ok.reduce((n, r) => n + r.replacedRows, 0);
+    if (replacedRows > 0) {
+      ctx.notice({
+        severity: 'INFO',
+        code: '00000',
+        message: `Load into table '${table.name}' completed, ${replacedRows} record(s) were loaded with replacements made for ACCEPTINVCHARS. Check 'stl_replacements' system table for details.`,
+      });
+    }
+    if (errors.length > 0) {
+      ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${errors.length} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.` });
+    }
+    return { command: 'COPY', rowCount: rows };
+  } finally {
+    // The row groups are garbage once the blocks are built (or the load failed).
+    releaseSharedMemory(rowGroupBytes(replies));
   }
-  if (errors.length > 0) {
-    ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${errors.length} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.` });
-  }
-  return { command: 'COPY', rowCount: rows };
 }
 
 /**
@@ -275,6 +280,13 @@ function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }
     }
   });
   return out;
+}
+
+/** The shared memory the scan replies' row groups hold. */
+function rowGroupBytes(replies: readonly CopyScanReply[]): number {
+  let bytes = 0;
+  for (const r of replies) if (r.ok) for (const group of r.groups) for (const v of group) bytes += v.values.buffer.byteLength;
+  return bytes;
 }
 
 /** IDENTITY columns not loaded from the file get fresh values (unique, not consecutive, as in Redshift). */

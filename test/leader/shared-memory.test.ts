@@ -1,0 +1,28 @@
+/**
+ * The leader lets go of shared memory promptly: once statements report enough released bytes, a full
+ * collection runs, so unreachable SharedArrayBuffers (a past COPY's row groups) are freed rather than
+ * left mapped until V8 happens to collect.
+ */
+import { describe, expect, test } from 'vitest';
+import { ReleaseLedger, fullCollection } from '../../src/leader/shared-memory.js';
+
+describe('shared memory release', () => {
+  test('collects each time the threshold has been let go, not before', () => {
+    let collections = 0;
+    const ledger = new ReleaseLedger(100, () => collections++);
+    ledger.release(60);
+    expect(collections).toBe(0);
+    ledger.release(40);
+    expect(collections).toBe(1);
+    ledger.release(99);
+    expect(collections).toBe(1);
+    ledger.release(250);
+    expect(collections).toBe(2);
+  });
+
+  test('V8 gives the leader a full collection without --expose-gc on the command line', () => {
+    const collect = fullCollection();
+    expect(collect).toBeTypeOf('function');
+    expect(() => collect!()).not.toThrow();
+  });
+});
