@@ -37,6 +37,7 @@ const FUNCTIONS: Readonly<Record<string, (c: Call) => PExpr>> = {
   has_schema_privilege: (c) => hasPrivilege(c, 'schema'),
   has_database_privilege: (c) => hasPrivilege(c, 'database'),
   current_schema: (c) => currentSchema(c),
+  current_setting: (c) => currentSetting(c),
   current_schemas: (c) => currentSchemas(c),
   obj_description: (c) => objDescription(c),
   col_description: (c) => colDescription(c),
@@ -224,6 +225,25 @@ export function splitName(text: string): string[] {
   const parts = [...text.matchAll(/"((?:[^"]|"")*)"|([^.]+)/g)].map((m) => (m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]!.trim()).toLowerCase());
   if (parts.length === 0 || parts.length > 2) throw new SqlError(SqlState.invalidParameterValue, `invalid name syntax: "${text}"`);
   return parts;
+}
+
+/**
+ * current_setting(name [, missing_ok]): the setting's value as SHOW gives it, or a session context
+ * variable's; an unknown name is 42704 unless missing_ok is true (then NULL). The name must be a
+ * constant: the answer is the session's, fixed when the statement is bound.
+ */
+function currentSetting(c: Call): PExpr {
+  arity(c, 1, 2);
+  const name = constValue(coerce(c.args[0]!, LONG_TEXT, 'assignment', c.e.args[0]!.pos));
+  const missingOk = c.args.length === 2 ? constValue(coerce(c.args[1]!, BOOLEAN, 'assignment', c.e.args[1]!.pos)) : { value: false };
+  if (name === undefined || missingOk === undefined) {
+    throw new SqlError(SqlState.featureNotSupported, 'current_setting() takes a constant setting name', { position: c.e.pos });
+  }
+  if (name.value === null) return constant(null, LONG_TEXT);
+  const text = String(name.value);
+  const value = c.env.session.setting(text.toLowerCase());
+  if (value === undefined && missingOk.value !== true) throw new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${text}"`, { position: c.e.args[0]!.pos });
+  return constant(value ?? null, LONG_TEXT);
 }
 
 /** current_schema(): the first schema of the search path that exists (`$user` usually does not), else NULL. */

@@ -11,7 +11,7 @@ import { SqlError, SqlState, formatValue, toJsValue, typeModifier, typeName, typ
 import type { Batch } from '../exec/spec.js';
 import type { SqlType } from '../types/datatype.js';
 import type { Field, QueryResult, StatementDescription } from './result.js';
-import { SessionSettings } from './settings.js';
+import { normalize, SessionSettings } from './settings.js';
 
 /** What a session needs from its cluster. */
 export interface ClusterServices {
@@ -158,6 +158,7 @@ export class SessionCore {
       tempSchema: this.tempSchema(),
       lastCopyId: this.lastCopy.query,
       lastCopyCount: this.lastCopy.rows,
+      setting: (name) => this.settings.get(normalize(name)),
     };
   }
 
@@ -181,7 +182,7 @@ export class SessionCore {
     }
     if (stmt.kind === 'set' || stmt.kind === 'show' || stmt.kind === 'reset') {
       const r = this.settings.handle(stmt, this.user);
-      return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, [], []) : emptyResult(r.command, []);
+      return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, r.notices, []) : emptyResult(r.command, r.notices);
     }
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
     const notices: Notice[] = [];

@@ -1,10 +1,14 @@
 /**
  * Session settings: SET / SHOW / RESET, with Redshift's defaults. search_path decides where
- * unqualified names are looked up.
+ * unqualified names are looked up; current_setting() reads them.
+ *
+ * Names Slicewise does not know are still accepted (drivers set PostgreSQL parameters Redshift takes
+ * quietly), stored and shown, with a NOTICE that they change nothing. A two-part name
+ * (`app.tenant`) is a session context variable, as in Redshift: stored, no notice.
  */
 import type { Batch } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { SqlError, SqlState, varcharType, type SqlType } from '../types/index.js';
+import { SqlError, SqlState, varcharType, type Notice, type SqlType } from '../types/index.js';
 
 const DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['search_path', '$user, public'],
@@ -28,6 +32,7 @@ const DEFAULTS: ReadonlyMap<string, string> = new Map([
 
 export interface SettingResult {
   readonly command: string;
+  readonly notices: readonly Notice[];
   readonly rows?: { readonly batch: Batch; readonly names: readonly string[]; readonly types: readonly SqlType[] };
 }
 
@@ -53,27 +58,39 @@ export class SessionSettings {
         const name = normalize(stmt.name);
         if (stmt.values.length === 1 && stmt.values[0] === 'default') this.values.delete(name);
         else this.values.set(name, stmt.values.join(', '));
-        return { command: 'SET' };
+        const known = DEFAULTS.has(name) || CONTEXT_VARIABLE.test(name);
+        const notices: Notice[] = known
+          ? []
+          : [{ severity: 'NOTICE', code: '00000', message: `"${name}" is not a configuration parameter Slicewise emulates: it is stored (SHOW and current_setting read it) and changes nothing` }];
+        return { command: 'SET', notices };
       }
       case 'reset':
         if (stmt.name === 'all') this.values.clear();
         else this.values.delete(normalize(stmt.name));
-        return { command: 'RESET' };
+        return { command: 'RESET', notices: [] };
       case 'show': {
         const name = normalize(stmt.name);
         if (name === 'all') {
           const names = [...new Set([...DEFAULTS.keys(), ...this.values.keys()])].sort();
-          return { command: 'SHOW', rows: table(['name', 'setting'], [names, names.map((n) => this.get(n) ?? '')]) };
+          return { command: 'SHOW', notices: [], rows: table(['name', 'setting'], [names, names.map((n) => this.get(n) ?? '')]) };
         }
         const value = this.get(name);
-        if (value === undefined) throw new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${stmt.name}"`, { position: stmt.pos });
-        return { command: 'SHOW', rows: table([name], [[value]]) };
+        if (value === undefined) throw unrecognized(stmt.name, stmt.pos);
+        return { command: 'SHOW', notices: [], rows: table([name], [[value]]) };
       }
     }
   }
 }
 
-function normalize(name: string): string {
+/** A session context variable's name: two identifiers joined by one dot. */
+const CONTEXT_VARIABLE = /^[a-z_][a-z0-9_$]*\.[a-z_][a-z0-9_$]*$/;
+
+function unrecognized(name: string, position: number): SqlError {
+  return new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${name}"`, { position });
+}
+
+/** The name a setting is stored under. */
+export function normalize(name: string): string {
   return name === 'time zone' || name === 'time_zone' ? 'timezone' : name;
 }
 
