@@ -60,7 +60,7 @@ class GroupDealer {
     this.evenCursor = slice;
   }
 
-  /** Deals a run of rows (vectors that need to outlive the call only as far as this copy). */
+  /** Deals a run of rows. `vectors` may be the converter's own memory, valid only during the call: the groups are copies. */
   add(vectors: readonly ColumnVector[]): void {
     const rowCount = vectors[0]?.length ?? 0;
     if (rowCount === 0) return;
@@ -162,7 +162,7 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
             if (converter.rowCount > before) {
               rows++;
               progress[at + PROGRESS.rows]!++;
-              // Taking the vectors in runs bounds the builders' memory (and is faster than one huge take).
+              // Dealing in runs bounds the converter's memory to one run, which it reuses run after run.
               if (converter.rowCount >= ROWS_PER_GROUP) converter.withRows((vectors) => dealer.add(vectors));
             }
           },

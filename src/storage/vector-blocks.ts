@@ -36,7 +36,7 @@ function checkGroup(types: readonly SqlType[], group: readonly ColumnVector[]): 
   });
 }
 
-/** Row `order[k]` (counting through the parts in order) goes to block k / BLOCK_ROWS, row k % BLOCK_ROWS. */
+/** Row `order[k]` (counting through the groups in order) goes to block k / BLOCK_ROWS, row k % BLOCK_ROWS. */
 function blockPlan(order: Int32Array): ScatterPlan {
   const n = order.length;
   const target = new Int32Array(n);
