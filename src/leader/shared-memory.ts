@@ -31,13 +31,20 @@ export class ReleaseLedger {
   }
 }
 
-/** V8's `gc()`, made available without --expose-gc on the command line (null if the host forbids it). */
+/**
+ * V8's `gc()`, made available without --expose-gc on the command line (null if the host forbids it).
+ * The flag is set only while one fresh context is made, then cleared again, so contexts and workers
+ * created later in the host's process do not find a global `gc` they did not ask for.
+ */
 export function fullCollection(): (() => void) | null {
+  const exposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
   try {
     setFlagsFromString('--expose-gc');
     return runInNewContext('gc') as () => void;
   } catch {
     return null;
+  } finally {
+    if (!exposed) setFlagsFromString('--no-expose-gc');
   }
 }
 

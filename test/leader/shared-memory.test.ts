@@ -3,6 +3,7 @@
  * collection runs, so unreachable SharedArrayBuffers (a past COPY's row groups) are freed rather than
  * left mapped until V8 happens to collect.
  */
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { ReleaseLedger, fullCollection } from '../../src/leader/shared-memory.js';
 
@@ -20,9 +21,10 @@ describe('shared memory release', () => {
     expect(collections).toBe(2);
   });
 
-  test('V8 gives the leader a full collection without --expose-gc on the command line', () => {
+  test('V8 gives the leader a full collection without --expose-gc on the command line, and no one else a gc()', () => {
     const collect = fullCollection();
     expect(collect).toBeTypeOf('function');
     expect(() => collect!()).not.toThrow();
+    expect(runInNewContext('typeof gc')).toBe(typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'function' : 'undefined');
   });
 });
