@@ -6,10 +6,10 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
 import { errorOf } from '../helpers/results.js';
-import { IAM, lastLoadErrors, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, lastLoadErrors, tempBucket } from './helpers.js';
 
 const bucket = tempBucket();
 let db: Cluster;
@@ -28,13 +28,7 @@ function seededPosition(seed: number, n: number): number {
   return 1 + ((x >>> 0) % (n - 1));
 }
 
-beforeAll(async () => {
-  db = await Cluster.start({ s3Root: bucket.root });
-});
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
-});
+clusterOverBucket(bucket, {}, (started) => (db = started));
 beforeEach(async () => {
   await db.query('drop table if exists t');
   await db.query('create table t (id integer not null, name varchar(20), day date, amount decimal(8,2)) diststyle even');

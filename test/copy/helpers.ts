@@ -3,8 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
-import type { Cluster, QueryResult } from '../../src/index.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { Cluster, type ClusterOptions, type QueryResult } from '../../src/index.js';
 
 /** The S3 root shipped in fixtures/: bucket `slicewise-sample`. */
 export const SAMPLE_S3_ROOT = fileURLToPath(new URL('../../fixtures/s3', import.meta.url));
@@ -24,6 +24,22 @@ export function tempBucket(files: Readonly<Record<string, string | Uint8Array>> 
   for (const [key, content] of Object.entries(files)) put(key, content);
   mkdirSync(join(root, 'test-bucket'), { recursive: true });
   return { root, put, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The test file's cluster over `bucket`: started before the file's tests (hooks registered earlier,
+ * say putting shared files, run first), handed to `started`; closed after them, and the bucket removed.
+ */
+export function clusterOverBucket(bucket: ReturnType<typeof tempBucket>, options: ClusterOptions, started: (db: Cluster) => void): void {
+  let db: Cluster | null = null;
+  beforeAll(async () => {
+    db = await Cluster.start({ ...options, s3Root: bucket.root });
+    started(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    bucket.remove();
+  });
 }
 
 /** The rows of a result as arrays. */

@@ -2,21 +2,15 @@
  * NULL AS '\0': a field that is exactly one NUL byte is NULL; a field holding a NUL among other bytes
  * is load error 1218, logged per field in STL_LOAD_ERRORS like any conversion error.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
 import { errorOf } from '../helpers/results.js';
-import { IAM, lastLoadErrors, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, lastLoadErrors, tempBucket } from './helpers.js';
 
 const bucket = tempBucket();
 let db: Cluster;
 
-beforeAll(async () => {
-  db = await Cluster.start({ s3Root: bucket.root });
-});
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
-});
+clusterOverBucket(bucket, {}, (started) => (db = started));
 beforeEach(async () => {
   await db.query('drop table if exists t');
   await db.query('create table t (id integer not null, s varchar(10), n integer) diststyle even');

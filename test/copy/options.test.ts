@@ -3,20 +3,14 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
-import { IAM, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, tempBucket } from './helpers.js';
 
 const bucket = tempBucket();
 let db: Cluster;
 
-beforeAll(async () => {
-  db = await Cluster.start({ s3Root: bucket.root });
-});
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
-});
+clusterOverBucket(bucket, {}, (started) => (db = started));
 
 let tableNo = 0;
 

@@ -3,9 +3,9 @@
  * files one at a time on its own compute node, and rows land where the distribution style says.
  * Sort on load: a load into an empty table is its sorted region; a later load is unsorted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Cluster, type CopyProgress } from '../../src/index.js';
-import { IAM, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, tempBucket } from './helpers.js';
 
 /** `n` equal files of `rowsPerFile` rows of (id, grp, label), ids unique across files. */
 function equalFiles(bucket: ReturnType<typeof tempBucket>, prefix: string, n: number, rowsPerFile: number): void {
@@ -26,13 +26,9 @@ beforeAll(async () => {
   equalFiles(bucket, 'four', 4, 5000);
   equalFiles(bucket, 'one', 1, 20000);
   equalFiles(bucket, 'five', 5, 1000);
-  // A throughput model makes reading take a predictable time, so overlap is visible even on 2 cores.
-  db = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: bucket.root, s3Throughput: { mbPerSecond: 0.5, latencyMs: 20 } });
 });
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
-});
+// A throughput model makes reading take a predictable time, so overlap is visible even on 2 cores.
+clusterOverBucket(bucket, { nodes: 2, slicesPerNode: 2, s3Throughput: { mbPerSecond: 0.5, latencyMs: 20 } }, (started) => (db = started));
 
 async function fileScans(): Promise<{ slice: number; name: string; start: number; end: number }[]> {
   const r = await db.query('select slice, trim(name) as name, loadtime, curtime from stl_file_scan where query = pg_last_copy_id() order by slice');

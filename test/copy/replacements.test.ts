@@ -3,21 +3,15 @@
  * each record that needed a replacement is logged once in STL_REPLACEMENTS (file, line, first such
  * column, raw line) — at most 100 per reading slice, and kept when the load fails.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
 import { errorOf } from '../helpers/results.js';
-import { IAM, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, tempBucket } from './helpers.js';
 
 const bucket = tempBucket();
 let db: Cluster;
 
-beforeAll(async () => {
-  db = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: bucket.root });
-});
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
-});
+clusterOverBucket(bucket, { nodes: 2, slicesPerNode: 2 }, (started) => (db = started));
 beforeEach(async () => {
   await db.query('drop table if exists t');
   await db.query('create table t (id integer not null, a varchar(20), b varchar(20)) diststyle even');

@@ -5,9 +5,9 @@
  * COPY's time is bounded below by its chain of requests — a bound the model guarantees, so only
  * lower bounds are asserted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
-import { IAM, tempBucket } from './helpers.js';
+import { IAM, clusterOverBucket, tempBucket } from './helpers.js';
 
 const LATENCY = 200;
 const bucket = tempBucket();
@@ -20,12 +20,10 @@ beforeAll(async () => {
   bucket.put('manifest/data.txt', '1|a\n2|b\n');
   bucket.put('manifest/missing.manifest', JSON.stringify({ entries: [{ url: 's3://test-bucket/manifest/gone.txt' }] }));
   bucket.put('manifest/load.manifest', JSON.stringify({ entries: [{ url: 's3://test-bucket/manifest/data.txt', mandatory: true }] }));
-  db = await Cluster.start({ s3Root: bucket.root, s3Throughput: { mbPerSecond: 1000, latencyMs: LATENCY } });
-  await db.query('create table t (id integer, name varchar(10))');
 });
-afterAll(async () => {
-  await db.close();
-  bucket.remove();
+clusterOverBucket(bucket, { s3Throughput: { mbPerSecond: 1000, latencyMs: LATENCY } }, (started) => (db = started));
+beforeAll(async () => {
+  await db.query('create table t (id integer, name varchar(10))');
 });
 
 /** Runs a COPY into t (emptied first); its wall time in ms. */
