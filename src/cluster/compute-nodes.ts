@@ -32,10 +32,11 @@ const LOADER_FLAG = /^--(import|require|loader|experimental-loader)(=|$)/;
  * Node 20.19+ lets piscina `require()` our ES-module worker, and on Node 20.20 that path sometimes
  * aborts the whole process (`v8::Module::IsGraphAsync ... must be used on an instantiated module`,
  * about 1 start in 40); with require(esm) off, piscina imports the module and the crash never showed.
+ * Without `inherit`, only that flag (see createPool).
  */
 function workerExecArgv(inherit: boolean): string[] {
   const kept: string[] = [];
-  if (!inherit) return withoutRequireEsm(kept);
+  if (!inherit) return withRequireEsmOff(kept);
   const parent = process.execArgv;
   for (let i = 0; i < parent.length; i++) {
     const flag = parent[i]!;
@@ -43,10 +44,10 @@ function workerExecArgv(inherit: boolean): string[] {
     if (!loader) kept.push(flag);
     else if (loader[2] === '') i++; // `--import tsx`: skip the value too
   }
-  return withoutRequireEsm(kept);
+  return withRequireEsmOff(kept);
 }
 
-function withoutRequireEsm(flags: string[]): string[] {
+function withRequireEsmOff(flags: string[]): string[] {
   const noRequireEsm = '--no-experimental-require-module';
   return process.allowedNodeEnvironmentFlags.has(noRequireEsm) ? [...flags, noRequireEsm] : flags;
 }
