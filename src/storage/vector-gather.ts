@@ -1,20 +1,20 @@
 /**
  * Moving rows between column vectors without decoding them: chosen rows of several source vectors
- * scattered into new vectors by a plan (COPY's blocks), and concatenation of chosen rows (the few
- * columns a sort reads).
+ * scattered into new vectors by a plan (COPY dealing rows to their destination slices), and
+ * concatenation of chosen rows (the few columns a sort reads).
  *
  * Each source is read once, its chosen rows in order, and each row is written straight to its place
  * in whichever output it belongs to. Reading the sources once per output instead (an output at a
- * time) touches every page of every source again for each output: after a sort, an output's rows
- * lie all over the sources, and the extra passes cost more than the copying. One typed loop per
- * value width; floats and 64-bit values move as 32-bit words, so no value is boxed and every bit
- * pattern survives. Outputs are fresh zero-filled shared memory; NULL rows are never copied, so their
- * slots stay zero (and their strings empty) whatever the source holds there.
+ * time) touches every page of every source again for each output. One typed loop per value width;
+ * floats and 64-bit values move as 32-bit words, so no value is boxed and every bit pattern
+ * survives. Outputs are fresh zero-filled shared memory, all outputs of a column in one
+ * SharedArrayBuffer; NULL rows are never copied, so their slots stay zero (and their strings empty)
+ * whatever the source holds there.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { int32Words } from './wide-ints.js';
-import { allocateVector, bitAt, setBit } from './vector-buffers.js';
+import { allocateVectors, bitAt, setBit } from './vector-buffers.js';
 import { layoutOf } from '../types/column-vector.js';
 
 /** Rows `rows` of `vector`, in that order. */
@@ -41,7 +41,7 @@ export function scatterVectors(type: SqlType, sources: readonly RowSource[], pla
   if (layout === 'utf8') return scatterStringVectors(type, sources, plan).vectors;
   const nulls = new Int32Array(plan.lengths.length);
   if (sources.some((s) => s.vector.validity !== null)) countNulls(sources, plan, nulls, null);
-  const outs = plan.lengths.map((length, v) => allocateVector(type, length, nulls[v]! > 0));
+  const outs = allocateVectors(type, plan.lengths.map((length, v) => ({ length, withValidity: nulls[v]! > 0 })));
   const validity = nulls.some((n) => n > 0) ? outs.map((o) => o.validity) : null;
   const values = outs.map((o) => o.values);
   const words = layout === 2 || layout === 'bits' ? [] : values.map(int32Words);
@@ -70,7 +70,7 @@ export function scatterStringVectors(type: SqlType, sources: readonly RowSource[
   const nulls = new Int32Array(count);
   const bytes = new Float64Array(count);
   countNulls(sources, plan, nulls, bytes);
-  const outs = plan.lengths.map((length, v) => allocateVector(type, length, nulls[v]! > 0, bytes[v]!));
+  const outs = allocateVectors(type, plan.lengths.map((length, v) => ({ length, withValidity: nulls[v]! > 0, utf8Bytes: bytes[v]! })));
   const validity = nulls.some((n) => n > 0) ? outs.map((o) => o.validity) : null;
   const offsets = outs.map((o) => o.offsets!);
   let first = 0;
@@ -117,7 +117,7 @@ function commonWidth(sources: readonly RowSource[]): number {
 }
 
 function scatterFixedWidthStrings(type: SqlType, sources: readonly RowSource[], plan: ScatterPlan, width: number): { vectors: ColumnVector[]; ascii: boolean[] } {
-  const outs = plan.lengths.map((length) => allocateVector(type, length, false, length * width));
+  const outs = allocateVectors(type, plan.lengths.map((length) => ({ length, withValidity: false, utf8Bytes: length * width })));
   for (const o of outs) {
     const offsets = o.offsets!;
     for (let i = 0; i < offsets.length; i++) offsets[i] = i * width;

@@ -112,10 +112,13 @@ function int64Extremes(words: Int32Array, validity: Uint8Array | null, n: number
 }
 
 /**
- * DECIMAL bounds, keeping the current bounds' words in locals: most values fit in 64 bits, so the
- * top two words decide nothing and the comparison is one or two word compares.
+ * DECIMAL bounds. When every value lies within ±2^53 (as most do: DECIMAL(15,2) always does) the
+ * values compare exactly as doubles; otherwise the current bounds' words are kept in locals, and as
+ * most values fit in 64 bits the top two words decide nothing and a comparison is one or two word
+ * compares.
  */
 function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
+  if (allWithin2To53(words, n)) return smallDecimalExtremes(words, validity, n);
   let min = firstValid(validity, n);
   let max = min;
   let m3 = words[4 * min + 3]!, m2 = words[4 * min + 2]! >>> 0, m1 = words[4 * min + 1]! >>> 0, m0 = words[4 * min]! >>> 0;
@@ -130,6 +133,35 @@ function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: numbe
     } else if (v3 > x3 || (v3 === x3 && (v2 > x2 || (v2 === x2 && (v1 > x1 || (v1 === x1 && v0 > x0)))))) {
       max = i;
       x3 = v3, x2 = v2, x1 = v1, x0 = v0;
+    }
+  }
+  return [min, max];
+}
+
+/** Whether every value (NULL slots too: they hold zero or a value) is within ±2^53: its top words only extend the sign of word 1, which is below 2^21 in magnitude. */
+function allWithin2To53(words: Int32Array, n: number): boolean {
+  for (let w = 0; w < 4 * n; w += 4) {
+    const v1 = words[w + 1]!;
+    const sign = v1 >> 31;
+    if (words[w + 2] !== sign || words[w + 3] !== sign || v1 >= 0x200000 || v1 < -0x200000) return false;
+  }
+  return true;
+}
+
+function smallDecimalExtremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
+  let min = firstValid(validity, n);
+  let max = min;
+  let low = words[4 * min + 1]! * 4294967296 + (words[4 * min]! >>> 0);
+  let high = low;
+  for (let i = min + 1; i < n; i++) {
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const x = words[4 * i + 1]! * 4294967296 + (words[4 * i]! >>> 0);
+    if (x < low) {
+      min = i;
+      low = x;
+    } else if (x > high) {
+      max = i;
+      high = x;
     }
   }
   return [min, max];

@@ -5,7 +5,7 @@
  */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { ReleaseLedger, fullCollection } from '../../src/leader/shared-memory.js';
+import { ReleaseLedger, afterThisTurn, fullCollection } from '../../src/leader/shared-memory.js';
 
 describe('shared memory release', () => {
   test('collects each time the threshold has been let go, not before', () => {
@@ -18,6 +18,19 @@ describe('shared memory release', () => {
     ledger.release(99);
     expect(collections).toBe(1);
     ledger.release(250);
+    expect(collections).toBe(2);
+  });
+
+  test('the collection runs after the statement, once however often it was asked for', async () => {
+    let collections = 0;
+    const collect = afterThisTurn(() => collections++);
+    collect();
+    collect();
+    expect(collections).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(collections).toBe(1);
+    collect();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(collections).toBe(2);
   });
 
