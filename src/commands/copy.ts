@@ -282,10 +282,12 @@ function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }
   return out;
 }
 
-/** The shared memory the scan replies' row groups hold. */
+/** The shared memory the scan replies' row groups hold (groups dealt together share buffers). */
 function rowGroupBytes(replies: readonly CopyScanReply[]): number {
+  const buffers = new Set<ArrayBufferLike>();
+  for (const r of replies) if (r.ok) for (const group of r.groups) for (const v of group) buffers.add(v.values.buffer);
   let bytes = 0;
-  for (const r of replies) if (r.ok) for (const group of r.groups) for (const v of group) bytes += v.values.buffer.byteLength;
+  for (const buffer of buffers) bytes += buffer.byteLength;
   return bytes;
 }
 
@@ -297,18 +299,22 @@ function fillIdentities(groups: readonly ColumnVector[][], table: TableMeta, col
   });
 }
 
-/** Each destination slice's blocks, built on the slice's own node. */
+/** Each destination slice's blocks, built on the slice's own node (one task per node). */
 async function buildSlices(perDestination: Map<number, (readonly ColumnVector[])[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
   const types = table.columns.map((c) => c.type);
   const sortColumns = table.sortKey.columns.length > 0 ? table.sortKey.columns : null;
-  const built = await Promise.all(
-    [...perDestination].map(async ([slice, groups]) => {
-      const reply = await env.runner.copyBuild(nodeOfSlice(ctx.topology, slice), { types, groups, sortColumns });
-      if (!reply.ok) throw SqlError.fromJSON(reply.error);
-      return [slice, reply.blocks] as const;
-    }),
-  );
-  return new Map(built);
+  const perNode = new Map<number, { slice: number; groups: (readonly ColumnVector[])[] }[]>();
+  for (const [slice, groups] of perDestination) {
+    const node = nodeOfSlice(ctx.topology, slice);
+    perNode.set(node, [...(perNode.get(node) ?? []), { slice, groups }]);
+  }
+  const replies = await Promise.all([...perNode].map(([node, slices]) => env.runner.copyBuild(node, { types, slices, sortColumns })));
+  const built = new Map<number, readonly Block[]>();
+  for (const reply of replies) {
+    if (!reply.ok) throw SqlError.fromJSON(reply.error);
+    for (const { slice, blocks } of reply.slices) built.set(slice, blocks);
+  }
+  return built;
 }
 
 interface LogContext {

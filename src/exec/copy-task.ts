@@ -107,14 +107,15 @@ export type CopyScanReply =
     }
   | { readonly ok: false; readonly error: SqlErrorData };
 
+/** One node's builds: each of its destination slices, one after the other, in one task (no round trip to the leader between them). */
 export interface CopyBuildTask {
   readonly types: readonly SqlType[];
-  /** The slice's row groups from every reader. */
-  readonly groups: readonly (readonly ColumnVector[])[];
+  /** Each slice's row groups from every reader. */
+  readonly slices: readonly { readonly slice: number; readonly groups: readonly (readonly ColumnVector[])[] }[];
   /** Sort-key columns (compound order), or null when the table has no sort key. */
   readonly sortColumns: readonly number[] | null;
 }
 
 export type CopyBuildReply =
-  | { readonly ok: true; readonly node: number; readonly blocks: readonly Block[]; readonly elapsedMs: number }
+  | { readonly ok: true; readonly node: number; readonly slices: readonly { readonly slice: number; readonly blocks: readonly Block[] }[]; readonly elapsedMs: number }
   | { readonly ok: false; readonly error: SqlErrorData };

@@ -287,6 +287,17 @@ describe('buildBlocksFromVectors', () => {
     expect(built[0]!.columns[0]!.ascii).toBe(true);
   });
 
+  it('bounds CHAR values as Redshift compares them, also around control characters below the blank', () => {
+    const t = [charType(3)];
+    const values = ['a', 'a\u0001', ' \u0001', '', 'a\u0000b', '\u0001', 'b', 'a \u0001', '\u0000'].map((v) => v.padEnd(3, ' '));
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const r = rng(seed);
+      const n = 5 + Math.floor(r() * 40);
+      const cols = [Array.from({ length: n }, () => values[Math.floor(r() * values.length)])];
+      expectSameBlocks(buildBlocksFromVectors(t, groupsOf(t, cols, [n]), null), buildBlocks(t, cols, n));
+    }
+  });
+
   it('rejects a group whose vectors differ in length or type from the table', () => {
     expect(() => buildBlocksFromVectors([INTEGER, INTEGER], [[vectorFromValues(INTEGER, [1, 2]), vectorFromValues(INTEGER, [1])]], null)).toThrow(/length/);
     expect(() => buildBlocksFromVectors([INTEGER], [[vectorFromValues(DATE, [1])]], null)).toThrow(/column 0 is date/);
