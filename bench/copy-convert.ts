@@ -5,20 +5,39 @@
  * timed separately (the table's last line includes that step). MB/s are input bytes over the median
  * (and best) CPU time of a few runs after a warm-up (CPU time: the figure is per core, and other
  * processes on the machine do not count — though on a shared machine they still slow it down). The last
- * line takes the vectors every 65536 rows instead, as a caller bounding its memory would.
- * With --expose-gc the previous run's garbage is collected before each run, outside the timing.
- *   node --import tsx bench/copy-convert.ts [--runs N]
+ * line is COPY's reading slice as it runs: every 16384 rows the converter's rows are dealt to 4 slices
+ * (KEY on l_orderkey) straight from its memory, which it then reuses.
+ * The modules are the compiled ones in dist/, as compute nodes run them (through tsx's loader the same
+ * code measured ~20% slower). With --expose-gc the previous run's garbage is collected before each
+ * run, outside the timing.
+ *   npm run bench -- copy-parse
+ *   npm run build && node --expose-gc --import tsx bench/copy-convert.ts [--runs N]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { RowConverter } from '../src/io/convert/index.js';
 import type { LoadColumn } from '../src/io/convert/contract.js';
-import { createSplitter } from '../src/io/formats/index.js';
 import type { RecordSink } from '../src/io/formats/record.js';
 import type { ConversionOptions, DataFormat, RecordOptions } from '../src/io/load-options.js';
 import { charType, DATE, decimalType, INTEGER, varcharType, type SqlType } from '../src/types/datatype.js';
 import { tpchFile } from '../test/tpch/data.js';
 import { markdownTable, median } from './report.js';
+
+type Convert = typeof import('../src/io/convert/index.js');
+type Formats = typeof import('../src/io/formats/index.js');
+type Partition = typeof import('../src/storage/vector-partition.js');
+
+/** The compiled modules (see the header); loaded by benchCopyConvert. */
+let RowConverter: Convert['RowConverter'];
+let createSplitter: Formats['createSplitter'];
+let dealVectors: Partition['dealVectors'];
+
+async function loadBuiltModules(): Promise<void> {
+  const built = (path: string): string => new URL(`../dist/${path}`, import.meta.url).href;
+  if (!existsSync(new URL(built('io/convert/index.js')))) throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
+  ({ RowConverter } = (await import(built('io/convert/index.js'))) as Convert);
+  ({ createSplitter } = (await import(built('io/formats/index.js'))) as Formats);
+  ({ dealVectors } = (await import(built('storage/vector-partition.js'))) as Partition);
+}
 
 const CHUNK = 64 * 1024;
 const runsArg = process.argv.indexOf('--runs');
@@ -75,23 +94,31 @@ function timeSplitAndConvert(data: Uint8Array): Outcome {
   return { ms, takeMs, rows, errors };
 }
 
-/** Vectors taken every BATCH_ROWS rows (inside the timing): the builders then refill memory they already touched. */
-const BATCH_ROWS = 65536;
+/** Rows converted before each deal: ROWS_PER_GROUP in src/compute/copy-scan.ts. */
+const GROUP_ROWS = 16_384;
+const TOPOLOGY = { sliceCount: 4, slicesPerNode: 2 };
 
-function timeBatched(data: Uint8Array): Outcome {
+function timeDealt(data: Uint8Array): Outcome {
   let errors = 0;
   let rows = 0;
-  const converter = new RowConverter(COLUMNS, CONVERSION, RECORDS, FORMAT.kind, () => errors++);
+  let evenCursor = 0;
+  const converter = new RowConverter(COLUMNS, CONVERSION, RECORDS, FORMAT.kind, () => errors++, GROUP_ROWS);
+  const deal = (): void =>
+    converter.withRows((vectors) => {
+      const dealt = dealVectors({ kind: 'key', column: 0, type: INTEGER }, vectors, vectors[0]!.length, TOPOLOGY, evenCursor);
+      evenCursor = dealt.evenCursor;
+      for (const group of dealt.perSlice.values()) rows += group[0]!.length;
+    });
   const sink: RecordSink = {
     record(r) {
       converter.record(r);
-      if (converter.rowCount === BATCH_ROWS) rows += converter.takeVectors(true)[0]!.length;
+      if (converter.rowCount >= GROUP_ROWS) deal();
     },
     error: (e) => converter.error(e),
   };
   const start = process.cpuUsage();
   push(data, sink);
-  rows += converter.takeVectors(true)[0]!.length;
+  if (converter.rowCount > 0) deal();
   return { ms: cpuMs(start), takeMs: 0, rows, errors };
 }
 
@@ -102,14 +129,15 @@ function timeSplitOnly(data: Uint8Array): Outcome {
   return { ms: cpuMs(start), takeMs: 0, rows, errors: 0 };
 }
 
-export function benchCopyConvert(): string {
+export async function benchCopyConvert(): Promise<string> {
+  await loadBuiltModules();
   const data = gunzipSync(readFileSync(tpchFile('0.1', 'lineitem')));
   const mb = data.length / 1e6;
   const table: string[][] = [];
   const cases: [string, (d: Uint8Array) => Outcome][] = [
     ['split only (io/formats)', timeSplitOnly],
     ['split + convert (io/formats + io/convert)', timeSplitAndConvert],
-    [`split + convert + takeVectors every ${BATCH_ROWS} rows`, timeBatched],
+    [`split + convert + deal to ${TOPOLOGY.sliceCount} slices every ${GROUP_ROWS} rows (COPY)`, timeDealt],
   ];
   for (const [name, run] of cases) {
     const outcomes = Array.from({ length: RUNS + 1 }, () => {
@@ -129,10 +157,10 @@ export function benchCopyConvert(): string {
   return [
     '## COPY parsing: split + convert, one core',
     '',
-    `TPC-H SF0.1 lineitem (16 columns: 4 INTEGER, 4 DECIMAL(15,2), 3 DATE, 4 CHAR, 1 VARCHAR), ${CHUNK / 1024} KiB chunks, median CPU time of ${RUNS} runs after a warm-up.`,
+    `TPC-H SF0.1 lineitem (16 columns: 4 INTEGER, 4 DECIMAL(15,2), 3 DATE, 4 CHAR, 1 VARCHAR), ${CHUNK / 1024} KiB chunks, median CPU time of ${RUNS} runs after a warm-up, the compiled dist/ modules.`,
     '',
     markdownTable(['pipeline', 'MB', 'rows', 'CPU ms (median)', 'MB/s (median)', 'MB/s (best run)'], table),
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(benchCopyConvert());
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchCopyConvert());
