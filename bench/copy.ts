@@ -3,7 +3,13 @@
  * and 16 equal files, loaded into a 2 x 2 cluster with the object store's throughput model off and
  * on (25 MB/s per stream, 10 ms per request). Side by side in the same run: DuckDB read_csv into a
  * table (threads = 2) from 1 and from 8 files, and PostgreSQL COPY when psql reaches a server.
- * Medians of five runs after four warm-up loads; every load's row count is checked.
+ *
+ * The file counts are measured in rounds — one load of each file count per round, in one cluster per
+ * model setting — so that a speed-up compares loads made seconds apart, not a configuration measured
+ * while the machine was busy with one measured while it was not. (DuckDB runs after them, not inside
+ * the rounds: in one process, a Slicewise load right after a DuckDB load took 27-39k page faults
+ * instead of 0.2-2.5k and ~10% longer, measured.) Medians of five rounds after two warm-up rounds;
+ * every load's row count is checked.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,12 +25,12 @@ import { importSlicewise } from './slicewise.js';
 
 const FILE_COUNTS = [1, 2, 4, 8, 16] as const;
 /**
- * Timed runs per configuration, after WARMUP untimed ones. The first loads in a process grow its memory
- * to its working size (RSS ~0.4 -> ~0.85 GB over the first four loads of lineitem, 20-90k page faults
- * each, at ~4 us a fault on this VM); from the fifth on, freed memory is reused (faults ~0-2k per load).
+ * Timed rounds, after WARMUP untimed ones. The first loads in a process grow its memory to its working
+ * size (RSS ~0.4 -> ~0.85 GB over the first four loads of lineitem, 20-90k page faults each, at ~4 us a
+ * fault on this VM); after that freed memory is mostly reused (faults ~0-2k per load).
  */
 const RUNS = 5;
-const WARMUP = 4;
+const WARMUP = 2;
 const MODEL = { mbPerSecond: 25, latencyMs: 10 };
 const IAM = "iam_role 'arn:aws:iam::123456789012:role/SlicewiseBench'";
 
@@ -58,34 +64,38 @@ export async function benchCopy(): Promise<string> {
     mkdirSync(dir, { recursive: true });
     splitLines(text, n).forEach((part, i) => writeFileSync(join(dir, `part-${String(i).padStart(3, '0')}.tbl`), part));
   }
+  const duckdb = await DuckLoader.open(lineCount);
   try {
-    const timeSlicewise = async (model: typeof MODEL | undefined, files: number): Promise<number> => {
+    /** Per file count, the median load time. */
+    const timeSlicewise = async (model: typeof MODEL | undefined): Promise<Map<number, number>> => {
       const cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: root, s3Throughput: model });
       try {
-        const samples: number[] = [];
-        for (let run = 0; run < WARMUP + RUNS; run++) {
-          await cluster.query('drop table if exists lineitem');
-          await cluster.query(redshiftDdl('lineitem'));
-          const start = performance.now();
-          const r = await cluster.query(`copy lineitem from 's3://bench/lineitem-${files}/' ${IAM}`);
-          const ms = performance.now() - start;
-          if (r.rowCount !== lineCount) throw new Error(`loaded ${r.rowCount} rows, expected ${lineCount}`);
-          if (run >= WARMUP) samples.push(ms);
+        const samples = new Map<number, number[]>(FILE_COUNTS.map((n) => [n, []]));
+        for (let round = 0; round < WARMUP + RUNS; round++) {
+          for (const files of FILE_COUNTS) {
+            await cluster.query('drop table if exists lineitem');
+            await cluster.query(redshiftDdl('lineitem'));
+            const start = performance.now();
+            const r = await cluster.query(`copy lineitem from 's3://bench/lineitem-${files}/' ${IAM}`);
+            const ms = performance.now() - start;
+            if (r.rowCount !== lineCount) throw new Error(`loaded ${r.rowCount} rows, expected ${lineCount}`);
+            if (round >= WARMUP) samples.get(files)!.push(ms);
+          }
         }
-        return median(samples);
+        return new Map([...samples].map(([files, ms]) => [files, median(ms)]));
       } finally {
         await cluster.close();
       }
     };
-    const rows: Row[] = [];
-    for (const files of FILE_COUNTS) {
-      console.error(`COPY from ${files} file(s)...`);
-      const row = { files, off: await timeSlicewise(undefined, files), on: await timeSlicewise(MODEL, files) };
-      console.error(`  model off ${formatMs(row.off)}, model on ${formatMs(row.on)}`);
-      rows.push(row);
-    }
-    const duck1 = await timeDuck(join(root, 'bench', 'lineitem-1', '*.tbl'), lineCount);
-    const duck8 = await timeDuck(join(root, 'bench', 'lineitem-8', '*.tbl'), lineCount);
+    console.error('COPY, model off...');
+    const off = await timeSlicewise(undefined);
+    console.error('COPY, model on...');
+    const on = await timeSlicewise(MODEL);
+    const rows: Row[] = FILE_COUNTS.map((files) => ({ files, off: off.get(files)!, on: on.get(files)! }));
+    for (const r of rows) console.error(`  ${r.files} file(s): model off ${formatMs(r.off)}, model on ${formatMs(r.on)}`);
+    console.error('DuckDB...');
+    const duck1 = await duckdb.median(join(root, 'bench', 'lineitem-1', '*.tbl'));
+    const duck8 = await duckdb.median(join(root, 'bench', 'lineitem-8', '*.tbl'));
     const pg = timePostgres(join(root, 'bench', 'lineitem-1', 'part-000.tbl'));
     const base = rows[0]!;
     const table = markdownTable(
@@ -116,27 +126,50 @@ export async function benchCopy(): Promise<string> {
       pg === null ? `\nPostgreSQL: ${postgresUnavailable() ?? 'not measured'}` : '',
     ].join('\n');
   } finally {
+    duckdb.close();
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-async function timeDuck(glob: string, lineCount: number): Promise<number> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-  const conn = await instance.connect();
-  const columns = TPCH_COLUMNS.lineitem.map((c) => `'${c.name}': '${duckType(c)}'`).join(', ');
-  const samples: number[] = [];
-  for (let run = 0; run <= RUNS; run++) {
-    await conn.run('drop table if exists lineitem');
-    const start = performance.now();
-    await conn.run(`create table lineitem as select * exclude (dbgen_pad) from read_csv('${glob}', delim = '|', header = false, columns = {${columns}, 'dbgen_pad': 'VARCHAR'})`);
-    const ms = performance.now() - start;
-    const n = Number((await conn.runAndReadAll('select count(*) from lineitem')).getRows()[0]![0]);
-    if (n !== lineCount) throw new Error(`DuckDB loaded ${n} rows, expected ${lineCount}`);
-    if (run > 0) samples.push(ms);
+/** DuckDB read_csv into a table (threads 2), one instance for the whole run. */
+class DuckLoader {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: Awaited<ReturnType<DuckDBInstance['connect']>>,
+    private readonly lineCount: number,
+  ) {}
+
+  static async open(lineCount: number): Promise<DuckLoader> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    return new DuckLoader(instance, await instance.connect(), lineCount);
   }
-  conn.closeSync();
-  instance.closeSync();
-  return median(samples);
+
+  /** The median of RUNS loads after a warm-up one. */
+  async median(glob: string): Promise<number> {
+    const samples: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const ms = await this.load(glob);
+      if (run > 0) samples.push(ms);
+    }
+    return median(samples);
+  }
+
+  /** One load of the files matching `glob`, in milliseconds (the row count checked). */
+  private async load(glob: string): Promise<number> {
+    const columns = TPCH_COLUMNS.lineitem.map((c) => `'${c.name}': '${duckType(c)}'`).join(', ');
+    await this.conn.run('drop table if exists lineitem');
+    const start = performance.now();
+    await this.conn.run(`create table lineitem as select * exclude (dbgen_pad) from read_csv('${glob}', delim = '|', header = false, columns = {${columns}, 'dbgen_pad': 'VARCHAR'})`);
+    const ms = performance.now() - start;
+    const n = Number((await this.conn.runAndReadAll('select count(*) from lineitem')).getRows()[0]![0]);
+    if (n !== this.lineCount) throw new Error(`DuckDB loaded ${n} rows, expected ${this.lineCount}`);
+    return ms;
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
 }
 
 /** PostgreSQL COPY FROM STDIN through psql (server time plus the pipe), or null when no server answers. */
