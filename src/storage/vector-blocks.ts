@@ -7,10 +7,10 @@
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
-import type { Block } from './block.js';
-import { allRows, concatRows } from './vector-gather.js';
-import { blockLengths, permutedChunks } from './vector-permute.js';
+import { BLOCK_ROWS, type Block } from './block.js';
+import { concatVectors, permuteVector, type Piece } from './vector-permute.js';
 import { sortPermutation } from './vector-sort.js';
+import { zoneMapOfVector } from './vector-zone-map.js';
 
 /** The blocks of the groups' rows (each group: one vector per column, all of one length). */
 export function buildBlocksFromVectors(types: readonly SqlType[], groups: readonly (readonly ColumnVector[])[], sortColumns: readonly number[] | null): Block[] {
@@ -18,12 +18,13 @@ export function buildBlocksFromVectors(types: readonly SqlType[], groups: readon
   const rowCount = groups.reduce((n, g) => n + g[0]!.length, 0);
   if (rowCount === 0) return [];
   const keys = sortColumns ?? [];
-  const keyColumns = keys.map((c) =>
-    groups.length === 1 ? groups[0]![c]! : concatRows(types[c]!, groups.map((g) => ({ vector: g[c]!, rows: allRows(g[c]!.length) }))),
-  );
+  const keyColumns = keys.map((c) => (groups.length === 1 ? groups[0]![c]! : concatVectors(types[c]!, groups.map((g) => g[c]!))));
   const positions = inverse(sortPermutation(keyColumns, keyColumns.map((_, k) => k), rowCount));
-  const columns = types.map((type, c) => permutedChunks(type, groups.map((g) => g[c]!), positions));
-  return blockLengths(rowCount).map((rowCount, b) => ({ rowCount, columns: columns.map((chunks) => chunks[b]!) }));
+  const blocks: Piece[] = [];
+  for (let start = 0; start < rowCount; start += BLOCK_ROWS) blocks.push({ start, length: Math.min(BLOCK_ROWS, rowCount - start) });
+  // All blocks of a column share one buffer (vector-permute.ts); each chunk is a view, with its zone map.
+  const columns = types.map((type, c) => permuteVector(type, groups.map((g) => g[c]!), positions, rowCount, blocks).map((v) => ({ ...v, ...zoneMapOfVector(v) })));
+  return blocks.map(({ length }, b) => ({ rowCount: length, columns: columns.map((chunks) => chunks[b]!) }));
 }
 
 function checkGroup(types: readonly SqlType[], group: readonly ColumnVector[]): void {

@@ -15,37 +15,18 @@ export interface VectorBuffers {
 
 /** Zero-filled buffers for `length` values of `type` (`utf8Bytes`: the string bytes, strings only). */
 export function allocateVector(type: SqlType, length: number, withValidity: boolean, utf8Bytes = 0): VectorBuffers {
-  return allocateVectors(type, [{ length, withValidity, utf8Bytes }])[0]!;
-}
-
-export interface VectorSize {
-  readonly length: number;
-  readonly withValidity: boolean;
-  /** The string bytes (strings only). */
-  readonly utf8Bytes?: number;
-}
-
-/**
- * Zero-filled buffers for several vectors of `type`, all in one SharedArrayBuffer (each vector's
- * buffers back to back, as allocateVector lays them out). Fewer buffers are cheaper to make and to
- * pass between threads: every SharedArrayBuffer in a message costs its own serialization.
- */
-export function allocateVectors(type: SqlType, sizes: readonly VectorSize[]): VectorBuffers[] {
+  const validityBytes = withValidity ? Math.ceil(length / 8) : 0;
   const layout = layoutOf(type);
-  const regions = sizes.map(({ length, withValidity, utf8Bytes = 0 }) => {
-    const validityBytes = withValidity ? Math.ceil(length / 8) : 0;
-    return layout === 'utf8' ? [validityBytes, (length + 1) * 4, utf8Bytes] : [validityBytes, layout === 'bits' ? Math.ceil(length / 8) : length * layout];
-  });
-  const { buffer, starts } = allocateShared(regions.flat());
-  let at = 0;
-  return sizes.map(({ length, withValidity }, v) => {
-    const region = regions[v]!;
-    const first = at;
-    at += region.length;
-    const validity = withValidity ? new Uint8Array(buffer, starts[first], region[0]) : null;
-    if (layout !== 'utf8') return { values: valuesView(type, buffer, starts[first + 1]!, length), offsets: null, validity };
-    return { values: new Uint8Array(buffer, starts[first + 2], region[2]), offsets: new Int32Array(buffer, starts[first + 1], length + 1), validity };
-  });
+  if (layout === 'utf8') {
+    const { buffer, starts } = allocateShared([validityBytes, (length + 1) * 4, utf8Bytes]);
+    return {
+      values: new Uint8Array(buffer, starts[2], utf8Bytes),
+      offsets: new Int32Array(buffer, starts[1], length + 1),
+      validity: withValidity ? new Uint8Array(buffer, starts[0], validityBytes) : null,
+    };
+  }
+  const { buffer, starts } = allocateShared([validityBytes, layout === 'bits' ? Math.ceil(length / 8) : length * layout]);
+  return { values: valuesView(type, buffer, starts[1]!, length), offsets: null, validity: withValidity ? new Uint8Array(buffer, starts[0], validityBytes) : null };
 }
 
 /** The typed-array class chunk-encoder uses for the type's values. */

@@ -11,7 +11,7 @@ import { hashValue } from '../types/index.js';
 import { sliceForHash, type Placement, type Topology } from './placement.js';
 import { bitAt } from './vector-buffers.js';
 import { valuesOfVector } from './vector-values.js';
-import { allRows, scatterVectors } from './vector-gather.js';
+import { alignedPieces, allRows, permuteVector } from './vector-permute.js';
 import { int32Words, readInt64AsNumber } from './wide-ints.js';
 
 /**
@@ -29,49 +29,41 @@ export function dealVectors(
   for (const v of vectors) if (v.length !== rowCount) throw new Error(`dealVectors: a vector of ${v.length} rows in a group of ${rowCount}`);
   switch (placement.kind) {
     case 'all': {
-      const copy = copyRows(vectors, new Int32Array(rowCount), [rowCount]).map((outputs) => outputs[0]!);
+      const copy = vectors.map((v) => permuteVector(v.type, [v], allRows(rowCount), rowCount, [{ start: 0, length: rowCount }])[0]!);
       for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, copy);
       return { perSlice, evenCursor };
     }
     case 'even': {
       const dest = new Int32Array(rowCount);
       for (let row = 0; row < rowCount; row++) dest[row] = (evenCursor + row) % topology.sliceCount;
-      scatterToSlices(vectors, dest, topology.sliceCount, perSlice);
+      copyToSlices(vectors, dest, topology.sliceCount, perSlice);
       return { perSlice, evenCursor: (evenCursor + rowCount) % topology.sliceCount };
     }
     case 'key':
-      scatterToSlices(vectors, keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
+      copyToSlices(vectors, keySlices(vectors[placement.column]!, topology.sliceCount), topology.sliceCount, perSlice);
       return { perSlice, evenCursor };
     default:
       return assertNever(placement);
   }
 }
 
-/** Row i goes to slice dest[i], after the earlier rows of that slice. */
-function scatterToSlices(vectors: readonly ColumnVector[], dest: Int32Array, sliceCount: number, perSlice: Map<number, ColumnVector[]>): void {
+/**
+ * Row i goes to slice dest[i], after the earlier rows of that slice: each column is written once, the
+ * slices' rows one region after another, and each slice gets its region as a view (vector-permute.ts).
+ */
+function copyToSlices(vectors: readonly ColumnVector[], dest: Int32Array, sliceCount: number, perSlice: Map<number, ColumnVector[]>): void {
   const n = dest.length;
   const counts = new Int32Array(sliceCount);
   for (let i = 0; i < n; i++) counts[dest[i]!]!++;
   const slices: number[] = [];
-  const output = new Int32Array(sliceCount);
-  for (let s = 0; s < sliceCount; s++) {
-    if (counts[s]! === 0) continue;
-    output[s] = slices.length;
-    slices.push(s);
-  }
-  const target = new Int32Array(n);
-  const fill = new Int32Array(sliceCount);
-  for (let i = 0; i < n; i++) target[i] = output[dest[i]!]!;
-  const at = new Int32Array(n);
-  for (let i = 0; i < n; i++) at[i] = fill[dest[i]!]!++;
-  const columns = copyRows(vectors, target, slices.map((s) => counts[s]!), at);
-  slices.forEach((s, k) => perSlice.set(s, columns.map((outputs) => outputs[k]!)));
-}
-
-/** Each column's rows scattered to the outputs of `target` (at `at`, or in row order when every row goes to output 0). */
-function copyRows(vectors: readonly ColumnVector[], target: Int32Array, lengths: readonly number[], at: Int32Array = allRows(target.length)): ColumnVector[][] {
-  const rows = allRows(target.length);
-  return vectors.map((v) => scatterVectors(v.type, [{ vector: v, rows }], { target, at, lengths }));
+  for (let s = 0; s < sliceCount; s++) if (counts[s]! > 0) slices.push(s);
+  const { pieces, size } = alignedPieces(slices.map((s) => counts[s]!));
+  const next = new Int32Array(sliceCount);
+  slices.forEach((s, k) => (next[s] = pieces[k]!.start));
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = next[dest[i]!]!++;
+  const columns = vectors.map((v) => permuteVector(v.type, [v], positions, size, pieces));
+  slices.forEach((s, k) => perSlice.set(s, columns.map((piecesOfColumn) => piecesOfColumn[k]!)));
 }
 
 /** The destination slice of each row by its key's hash; NULL keys hash to 0, so they land on slice 0. */

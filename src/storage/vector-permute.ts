@@ -1,90 +1,109 @@
 /**
- * COPY's blocks, one column at a time: the rows of several source vectors (a slice's row groups)
- * written to their sorted positions in one new column, which is then cut into block-sized pieces.
+ * Moving rows between column vectors without decoding them: the rows of several source vectors
+ * written to given positions of one new column, which is then cut into pieces — COPY's dealing (a
+ * piece per destination slice), its blocks (a piece per block) and the concatenation of the few
+ * columns a sort reads (one piece).
  *
- * All blocks of the column share one SharedArrayBuffer and each block's chunk is a view into it:
- * writing row i to `positions[i]` of a single output is one store per value, where an output per
- * block costs two more lookups (which block, which row of it) on every row — the build measured
- * about twice as fast this way (TPC-H lineitem, 150k rows per slice). Block boundaries are multiples
- * of BLOCK_ROWS, so every block's validity bitmap starts on a byte; a string block has offsets of its
+ * All pieces of the column share one SharedArrayBuffer and each is a view into it: writing row i to
+ * `positions[i]` of a single output is one store per value, where an output per piece costs two more
+ * lookups (which piece, which row of it) on every row — COPY's build measured about twice as fast this
+ * way (TPC-H lineitem, 150k rows per slice). Pieces start on multiples of 8 rows, so every piece's
+ * validity bitmap starts on a byte; rows between pieces are unused. A string piece has offsets of its
  * own, starting at 0, over its part of the shared bytes.
  *
- * Sources are read once, in order, and each row is written straight to its place. NULL rows are
- * never copied, so their slots stay zero (and their strings empty) whatever the source holds there:
- * the chunks come out as chunk-encoder would encode the same values.
+ * Sources are read once, in order, and each row is written straight to its place. One typed loop per
+ * value width; floats and 64-bit values move as 32-bit words, so no value is boxed and every bit
+ * pattern survives. NULL rows are never copied, so their slots stay zero (and their strings empty)
+ * whatever the source holds there: pieces come out as chunk-encoder would encode the same values.
  */
 import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { layoutOf } from '../types/column-vector.js';
-import { BLOCK_ROWS, type ColumnChunk } from './block.js';
 import { allocateShared } from './shared-buffers.js';
 import { allocateVector, bitAt, bitsFrom, setBit } from './vector-buffers.js';
-import { zoneMapOfVector } from './vector-zone-map.js';
 import { int32Words } from './wide-ints.js';
 
-/** log2(BLOCK_ROWS): the block of output row p is p >>> BLOCK_SHIFT. */
-const BLOCK_SHIFT = Math.log2(BLOCK_ROWS);
-if (2 ** BLOCK_SHIFT !== BLOCK_ROWS || BLOCK_ROWS % 8 !== 0) throw new Error('BLOCK_ROWS must be a power of two of at least 8');
+/** Output rows [start, start + length); `start` a multiple of 8. */
+export interface Piece {
+  readonly start: number;
+  readonly length: number;
+}
+
+/** A piece of the output column; strings also say whether its bytes are all ASCII. */
+export type PieceVector = ColumnVector & { readonly ascii?: boolean };
 
 /**
- * The blocks' chunks of one column. Source rows are counted through the sources in order; source row
- * i becomes output row `positions[i]`, and the positions are a permutation of 0 .. n - 1.
+ * Source rows, counted through the sources in order, go to output row `positions[i]` (each output row
+ * at most once); the output has `size` rows, and comes back as the given pieces.
  */
-export function permutedChunks(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array): ColumnChunk[] {
-  const n = positions.length;
-  const blockNulls = nullsPerBlock(sources, positions);
-  const withValidity = blockNulls.some((c) => c > 0);
-  const layout = layoutOf(type);
-  if (layout !== 'utf8') return fixedWidthChunks(type, sources, positions, blockNulls, withValidity);
+export function permuteVector(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, size: number, pieces: readonly Piece[]): PieceVector[] {
+  for (const p of pieces) if (p.start % 8 !== 0 || p.start + p.length > size) throw new Error(`permuteVector: piece [${p.start}, +${p.length}) in ${size} rows`);
+  const withValidity = sources.some((s) => s.nullCount > 0);
+  if (layoutOf(type) !== 'utf8') return fixedWidthPieces(type, sources, positions, size, pieces, withValidity);
   const width = commonWidth(sources);
-  const strings = width >= 0 ? fixedWidthStrings(sources, positions, width) : variableStrings(sources, positions, withValidity);
-  return blockLengths(n).map((length, b) => {
-    const chunk = {
-      type,
-      length,
-      values: strings.values[b]!,
-      offsets: strings.offsets[b]!,
-      validity: blockNulls[b]! > 0 ? bitsFrom(strings.validity!, b * BLOCK_ROWS, length) : null,
-      nullCount: blockNulls[b]!,
-    };
-    return { ...chunk, ascii: strings.ascii[b]!, ...zoneMapOfVector(chunk) };
+  return width >= 0 ? fixedWidthStrings(type, sources, positions, size, pieces, width) : variableStrings(type, sources, positions, size, pieces, withValidity);
+}
+
+/** Consecutive pieces of the given lengths, each starting on the next multiple of 8 rows; and the output size they need. */
+export function alignedPieces(lengths: readonly number[]): { pieces: Piece[]; size: number } {
+  let size = 0;
+  const pieces = lengths.map((length) => {
+    const start = Math.ceil(size / 8) * 8;
+    size = start + length;
+    return { start, length };
   });
+  return { pieces, size };
 }
 
-/** Rows per block: full blocks of BLOCK_ROWS, the last one the rest. */
-export function blockLengths(n: number): number[] {
-  const lengths: number[] = [];
-  for (let start = 0; start < n; start += BLOCK_ROWS) lengths.push(Math.min(BLOCK_ROWS, n - start));
-  return lengths;
+/** Row indexes 0 .. n - 1: every row in order (as positions: a concatenation). */
+export function allRows(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
 }
 
-function nullsPerBlock(sources: readonly ColumnVector[], positions: Int32Array): Int32Array {
-  const nulls = new Int32Array(Math.ceil(positions.length / BLOCK_ROWS));
-  let first = 0;
-  for (const source of sources) {
-    const valid = source.validity;
-    if (valid !== null && source.nullCount > 0) {
-      for (let k = 0; k < source.length; k++) if (bitAt(valid, k) === 0) nulls[positions[first + k]! >>> BLOCK_SHIFT]!++;
-    }
-    first += source.length;
-  }
-  return nulls;
+/** The sources one after another, as one vector of `type`. */
+export function concatVectors(type: SqlType, sources: readonly ColumnVector[]): PieceVector {
+  const n = sources.reduce((total, s) => total + s.length, 0);
+  return permuteVector(type, sources, allRows(n), n, [{ start: 0, length: n }])[0]!;
 }
 
 /** Sets the validity bit of every non-null row at its position. */
 function placeValidity(sources: readonly ColumnVector[], positions: Int32Array, out: Uint8Array): void {
   let first = 0;
   for (const source of sources) {
-    const valid = source.validity;
+    const valid = source.nullCount > 0 ? source.validity : null;
     for (let k = 0; k < source.length; k++) if (valid === null || bitAt(valid, k) !== 0) setBit(out, positions[first + k]!);
     first += source.length;
   }
 }
 
-function fixedWidthChunks(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, blockNulls: Int32Array, withValidity: boolean): ColumnChunk[] {
+/** Set bits among [start, start + length) of a bitmap, `start` a multiple of 8. */
+function countBits(bits: Uint8Array, start: number, length: number): number {
+  let count = 0;
+  const from = start >> 3;
+  const whole = length >> 3;
+  for (let i = 0; i < whole; i++) {
+    let b = bits[from + i]!;
+    b = b - ((b >> 1) & 0x55);
+    b = (b & 0x33) + ((b >> 2) & 0x33);
+    count += (b + (b >> 4)) & 0x0f;
+  }
+  for (let i = whole * 8; i < length; i++) count += bitAt(bits, start + i);
+  return count;
+}
+
+/** A piece's validity view and NULL count (no view when the piece has no NULL). */
+function pieceValidity(validity: Uint8Array | null, piece: Piece): { validity: Uint8Array | null; nullCount: number } {
+  if (validity === null) return { validity: null, nullCount: 0 };
+  const nullCount = piece.length - countBits(validity, piece.start, piece.length);
+  return { validity: nullCount > 0 ? bitsFrom(validity, piece.start, piece.length) : null, nullCount };
+}
+
+function fixedWidthPieces(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, size: number, pieces: readonly Piece[], withValidity: boolean): PieceVector[] {
   const layout = layoutOf(type);
-  if (layout === 'utf8') throw new Error('fixedWidthChunks: strings have their own layout');
-  const out = allocateVector(type, positions.length, withValidity);
+  if (layout === 'utf8') throw new Error('fixedWidthPieces: strings have their own layout');
+  const out = allocateVector(type, size, withValidity);
   if (out.validity !== null) placeValidity(sources, positions, out.validity);
   let first = 0;
   for (const source of sources) {
@@ -98,22 +117,17 @@ function fixedWidthChunks(type: SqlType, sources: readonly ColumnVector[], posit
     }
     first += source.length;
   }
-  return blockLengths(positions.length).map((length, b) => {
-    const start = b * BLOCK_ROWS;
-    const chunk = {
-      type,
-      length,
-      values: blockValues(out.values, layout, start, length),
-      offsets: null,
-      validity: blockNulls[b]! > 0 ? bitsFrom(out.validity!, start, length) : null,
-      nullCount: blockNulls[b]!,
-    };
-    return { ...chunk, ...zoneMapOfVector(chunk) };
-  });
+  return pieces.map((piece) => ({
+    type,
+    length: piece.length,
+    values: pieceValues(out.values, layout, piece),
+    offsets: null,
+    ...pieceValidity(out.validity, piece),
+  }));
 }
 
-/** Rows [start, start + length) of a fixed-width values buffer, as a view of the same class. */
-function blockValues(values: ColumnVector['values'], layout: 2 | 4 | 8 | 16 | 'bits', start: number, length: number): ColumnVector['values'] {
+/** A piece of a fixed-width values buffer, as a view of the same class. */
+function pieceValues(values: ColumnVector['values'], layout: 2 | 4 | 8 | 16 | 'bits', { start, length }: Piece): ColumnVector['values'] {
   if (layout === 'bits') return (values as Uint8Array).subarray(start >> 3, (start >> 3) + Math.ceil(length / 8));
   // DECIMAL's Uint32Array holds four words per value; every other class one element per value.
   const perValue = layout === 16 ? 4 : 1;
@@ -127,7 +141,7 @@ function place16(src: Int16Array, n: number, valid: Uint8Array | null, positions
   }
 }
 
-/** Values of `words` 32-bit words each (floats and 64-bit values move as words: no value is boxed, every bit pattern survives). */
+/** Values of `words` 32-bit words each. */
 function placeWords(words: 1 | 2 | 4, src: Int32Array, n: number, valid: Uint8Array | null, positions: Int32Array, first: number, out: Int32Array): void {
   if (words === 1) {
     if (valid === null) {
@@ -165,15 +179,6 @@ function placeBits(src: Uint8Array, n: number, valid: Uint8Array | null, positio
   }
 }
 
-/** A string column's pieces per block. */
-interface StringBlocks {
-  readonly values: Uint8Array[];
-  readonly offsets: Int32Array[];
-  /** The whole column's validity (null without NULLs). */
-  readonly validity: Uint8Array | null;
-  readonly ascii: boolean[];
-}
-
 /**
  * The byte length every row of every source has (and no NULL), or -1. A CHAR(n) column without NULLs
  * always has one — the engine keeps CHAR values as n single-byte characters, blank-padded (types/
@@ -196,25 +201,37 @@ function commonWidth(sources: readonly ColumnVector[]): number {
   return width;
 }
 
-function fixedWidthStrings(sources: readonly ColumnVector[], positions: Int32Array, width: number): StringBlocks {
-  const n = positions.length;
-  const lengths = blockLengths(n);
-  const { buffer, starts } = allocateShared([(n + lengths.length) * 4, n * width]);
-  const bytes = new Uint8Array(buffer, starts[1], n * width);
-  const view = new DataView(buffer, starts[1], n * width);
+/** Each piece's offsets, in the `at` region of `buffer`: (length + 1) entries per piece, one piece after another. */
+function pieceOffsets(buffer: SharedArrayBuffer, at: number, pieces: readonly Piece[], fill: (offsets: Int32Array, piece: Piece) => void): Int32Array[] {
+  let entry = 0;
+  return pieces.map((piece) => {
+    const offsets = new Int32Array(buffer, at + entry * 4, piece.length + 1);
+    entry += piece.length + 1;
+    fill(offsets, piece);
+    return offsets;
+  });
+}
+
+function offsetEntries(pieces: readonly Piece[]): number {
+  return pieces.reduce((n, p) => n + p.length + 1, 0);
+}
+
+function fixedWidthStrings(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, size: number, pieces: readonly Piece[], width: number): PieceVector[] {
+  const layout = allocateShared([offsetEntries(pieces) * 4, size * width]);
+  const bytes = new Uint8Array(layout.buffer, layout.starts[1], size * width);
+  const view = new DataView(layout.buffer, layout.starts[1], size * width);
   let seen = 0;
   let first = 0;
   for (const source of sources) {
     seen |= placeFixedWidth(source, positions, first, width, bytes, view);
     first += source.length;
   }
-  const offsets = lengths.map((length, b) => {
-    const blockOffsets = new Int32Array(buffer, starts[0]! + (b * BLOCK_ROWS + b) * 4, length + 1);
-    for (let i = 0; i <= length; i++) blockOffsets[i] = i * width;
-    return blockOffsets;
+  const offsets = pieceOffsets(layout.buffer, layout.starts[0]!, pieces, (o) => {
+    for (let i = 0; i < o.length; i++) o[i] = i * width;
   });
-  const values = lengths.map((length, b) => bytes.subarray(b * BLOCK_ROWS * width, (b * BLOCK_ROWS + length) * width));
-  return { values, offsets, validity: null, ascii: asciiPerBlock(seen, values) };
+  const values = pieces.map((p) => bytes.subarray(p.start * width, (p.start + p.length) * width));
+  const ascii = asciiPerPiece(seen, values);
+  return pieces.map((piece, k) => ({ type, length: piece.length, values: values[k]!, offsets: offsets[k]!, validity: null, nullCount: 0, ascii: ascii[k]! }));
 }
 
 /** Copies each row's `width` bytes to its position; returns the OR of every byte copied. */
@@ -239,25 +256,23 @@ function placeFixedWidth(source: ColumnVector, positions: Int32Array, first: num
   return seen;
 }
 
-function variableStrings(sources: readonly ColumnVector[], positions: Int32Array, withValidity: boolean): StringBlocks {
-  const n = positions.length;
-  const lengths = blockLengths(n);
+function variableStrings(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, size: number, pieces: readonly Piece[], withValidity: boolean): PieceVector[] {
   // Each row's byte length at its position, then (running sum) where its bytes start in the column.
-  const starts = new Int32Array(n + 1);
+  const starts = new Int32Array(size + 1);
   let first = 0;
   for (const source of sources) {
     placeLengths(source, positions, first, starts);
     first += source.length;
   }
   let total = 0;
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < size; p++) {
     const length = starts[p]!;
     starts[p] = total;
     total += length;
   }
-  starts[n] = total;
-  const validityBytes = withValidity ? Math.ceil(n / 8) : 0;
-  const layout = allocateShared([validityBytes, (n + lengths.length) * 4, total]);
+  starts[size] = total;
+  const validityBytes = withValidity ? Math.ceil(size / 8) : 0;
+  const layout = allocateShared([validityBytes, offsetEntries(pieces) * 4, total]);
   const bytes = new Uint8Array(layout.buffer, layout.starts[2], total);
   const view = new DataView(layout.buffer, layout.starts[2], total);
   const validity = withValidity ? new Uint8Array(layout.buffer, layout.starts[0], validityBytes) : null;
@@ -268,15 +283,13 @@ function variableStrings(sources: readonly ColumnVector[], positions: Int32Array
     seen |= placeStringBytes(source, positions, first, starts, bytes, view);
     first += source.length;
   }
-  const offsets = lengths.map((length, b) => {
-    const blockOffsets = new Int32Array(layout.buffer, layout.starts[1]! + (b * BLOCK_ROWS + b) * 4, length + 1);
-    const from = b * BLOCK_ROWS;
-    const base = starts[from]!;
-    for (let i = 0; i <= length; i++) blockOffsets[i] = starts[from + i]! - base;
-    return blockOffsets;
+  const offsets = pieceOffsets(layout.buffer, layout.starts[1]!, pieces, (o, { start }) => {
+    const base = starts[start]!;
+    for (let i = 0; i < o.length; i++) o[i] = starts[start + i]! - base;
   });
-  const values = lengths.map((length, b) => bytes.subarray(starts[b * BLOCK_ROWS]!, starts[b * BLOCK_ROWS + length]!));
-  return { values, offsets, validity, ascii: asciiPerBlock(seen, values) };
+  const values = pieces.map((p) => bytes.subarray(starts[p.start]!, starts[p.start + p.length]!));
+  const ascii = asciiPerPiece(seen, values);
+  return pieces.map((piece, k) => ({ type, length: piece.length, values: values[k]!, offsets: offsets[k]!, ...pieceValidity(validity, piece), ascii: ascii[k]! }));
 }
 
 /** Each non-null row's byte length at its position (NULL rows stay 0). */
@@ -324,8 +337,8 @@ function copyBytes(srcView: DataView, src: Uint8Array, b: number, end: number, o
   return seen;
 }
 
-/** Whether each block's bytes are all ASCII: all are when no byte copied had its high bit set, else each block is checked. */
-function asciiPerBlock(seen: number, values: readonly Uint8Array[]): boolean[] {
+/** Whether each piece's bytes are all ASCII: all are when no byte copied had its high bit set, else each piece is checked. */
+function asciiPerPiece(seen: number, values: readonly Uint8Array[]): boolean[] {
   if ((seen & 0x80808080) === 0) return values.map(() => true);
   return values.map((bytes) => bytes.every((byte) => byte < 0x80));
 }
