@@ -28,8 +28,8 @@ const node: number = (workerData as { node: number }).node;
 /**
  * Rows a slice converts before handing them on as one group of vectors. The rows left in the
  * converter when a file ends are dealt after its last byte, so they are the reading's tail: 16k rows
- * keep it to a few milliseconds (65k rows took up to ~15 ms per file), and the converter's memory
- * (about 2 MB of lineitem) stays in cache between filling and dealing.
+ * keep it to a few milliseconds (65k rows took up to ~15 ms per file). Parsing measured no slower
+ * than with 65k-row groups.
  */
 const ROWS_PER_GROUP = 16_384;
 

@@ -8,7 +8,7 @@
  *
  * The checks call the file system synchronously (the functions stay async for their callers): each is
  * a metadata lookup of microseconds, and as promises they were five round trips through libuv's
- * thread pool, which a compute node busy parsing other streams answered late — 10-20 ms from a GET to
+ * thread pool, which a compute node busy parsing other streams answered late — 10-26 ms from a GET to
  * its open file under a throughput model, measured on every file of a load.
  */
 import { realpathSync, statSync } from 'node:fs';

@@ -29,6 +29,8 @@ const DEFAULT_CHUNK_BYTES = 1 << 20;
  */
 const PACED_CHUNK_BYTES = 1 << 16;
 
+const readAt = promisify(read);
+
 /**
  * The object's bytes, `start` to `end`, in chunks. Each chunk is a fresh buffer the caller may keep
  * (or transfer). With a throughput model the first chunk comes after one request latency and the
@@ -69,8 +71,6 @@ export async function* readObject(config: ObjectStoreConfig, source: StoredObjec
     closeSync(fd);
   }
 }
-
-const readAt = promisify(read);
 
 /** The whole object as text: manifests and JSONPaths files (plain UTF-8, never compressed). One GET, so one request latency under a throughput model. */
 export async function readObjectText(config: ObjectStoreConfig, url: string): Promise<string> {

@@ -11,7 +11,7 @@ import { hashValue } from '../types/index.js';
 import { sliceForHash, type Placement, type Topology } from './placement.js';
 import { bitAt } from './vector-buffers.js';
 import { valuesOfVector } from './vector-values.js';
-import { alignedPieces, allRows, permuteVector } from './vector-permute.js';
+import { alignedPieces, concatVectors, permuteVector } from './vector-permute.js';
 import { int32Words, readInt64AsNumber } from './wide-ints.js';
 
 /**
@@ -29,7 +29,7 @@ export function dealVectors(
   for (const v of vectors) if (v.length !== rowCount) throw new Error(`dealVectors: a vector of ${v.length} rows in a group of ${rowCount}`);
   switch (placement.kind) {
     case 'all': {
-      const copy = vectors.map((v) => permuteVector(v.type, [v], allRows(rowCount), rowCount, [{ start: 0, length: rowCount }])[0]!);
+      const copy = vectors.map((v) => concatVectors(v.type, [v]));
       for (let first = 0; first < topology.sliceCount; first += topology.slicesPerNode) perSlice.set(first, copy);
       return { perSlice, evenCursor };
     }

@@ -56,7 +56,7 @@ export function alignedPieces(lengths: readonly number[]): { pieces: Piece[]; si
 }
 
 /** Row indexes 0 .. n - 1: every row in order (as positions: a concatenation). */
-export function allRows(n: number): Int32Array {
+function allRows(n: number): Int32Array {
   const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
   return rows;
@@ -257,8 +257,9 @@ function placeFixedWidth(source: ColumnVector, positions: Int32Array, first: num
 }
 
 function variableStrings(type: SqlType, sources: readonly ColumnVector[], positions: Int32Array, size: number, pieces: readonly Piece[], withValidity: boolean): PieceVector[] {
-  // Each row's byte length at its position, then (running sum) where its bytes start in the column.
-  const starts = new Int32Array(size + 1);
+  // Each row's byte length at its position, then (running sum) where its bytes start in the column:
+  // doubles, as a whole slice's column may pass 2 GiB where each block's own offsets do not.
+  const starts = new Float64Array(size + 1);
   let first = 0;
   for (const source of sources) {
     placeLengths(source, positions, first, starts);
@@ -293,7 +294,7 @@ function variableStrings(type: SqlType, sources: readonly ColumnVector[], positi
 }
 
 /** Each non-null row's byte length at its position (NULL rows stay 0). */
-function placeLengths(source: ColumnVector, positions: Int32Array, first: number, out: Int32Array): void {
+function placeLengths(source: ColumnVector, positions: Int32Array, first: number, out: Float64Array): void {
   const offsets = source.offsets!;
   const valid = source.nullCount > 0 ? source.validity : null;
   for (let k = 0; k < source.length; k++) {
@@ -303,7 +304,7 @@ function placeLengths(source: ColumnVector, positions: Int32Array, first: number
 }
 
 /** Copies each non-null row's bytes to where its position's bytes start; returns the OR of every byte copied. */
-function placeStringBytes(source: ColumnVector, positions: Int32Array, first: number, starts: Int32Array, out: Uint8Array, outView: DataView): number {
+function placeStringBytes(source: ColumnVector, positions: Int32Array, first: number, starts: Float64Array, out: Uint8Array, outView: DataView): number {
   const offsets = source.offsets!;
   const src = source.values as Uint8Array;
   const srcView = new DataView(src.buffer, src.byteOffset, src.byteLength);
