@@ -8,7 +8,7 @@ import { assertNever } from '../types/datatype.js';
 import type { ZoneMap } from './zone-map.js';
 import { bitAt } from './vector-buffers.js';
 import { compareFloats } from '../types/compare.js';
-import { compareBytes, compareInt64, dataView, trimmedEnd } from './vector-compare.js';
+import { compareBytes, dataView, trimmedEnd } from './vector-compare.js';
 import { valuesOfVector } from './vector-values.js';
 import { int32Words } from './wide-ints.js';
 
@@ -36,6 +36,7 @@ export function zoneMapOfVector(v: ColumnVector): ZoneMap {
       return decodedAt(v, int128Extremes(int32Words(v.values), v.validity, v.length));
     case 'char':
     case 'varchar':
+      if (v.nullCount === 0 && oneBytePerRow(v.offsets!, v.length)) return decodedAt(v, oneByteExtremes(v.values as Uint8Array, v.offsets![0]!, v.length));
       return decodedAt(v, stringExtremes(v.offsets!, v.values as Uint8Array, v.validity, v.length));
     case 'interval':
     case 'unknown':
@@ -100,13 +101,25 @@ function firstValid(validity: Uint8Array | null, n: number): number {
   return -1;
 }
 
+/** The current bounds' words kept in locals: the high word (signed) decides unless equal, then the low (unsigned). */
 function int64Extremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
   let min = firstValid(validity, n);
   let max = min;
+  let minHigh = words[2 * min + 1]!, minLow = words[2 * min]! >>> 0;
+  let maxHigh = minHigh, maxLow = minLow;
   for (let i = min + 1; i < n; i++) {
     if (validity !== null && bitAt(validity, i) === 0) continue;
-    if (compareInt64(words, i, min) < 0) min = i;
-    else if (compareInt64(words, i, max) > 0) max = i;
+    const high = words[2 * i + 1]!;
+    const low = words[2 * i]! >>> 0;
+    if (high < minHigh || (high === minHigh && low < minLow)) {
+      min = i;
+      minHigh = high;
+      minLow = low;
+    } else if (high > maxHigh || (high === maxHigh && low > maxLow)) {
+      max = i;
+      maxHigh = high;
+      maxLow = low;
+    }
   }
   return [min, max];
 }
@@ -199,6 +212,34 @@ function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8A
       max = i;
       maxEnd = trimmed;
       maxFirst = firstByte(bytes, start, trimmed);
+    }
+  }
+  return [min, max];
+}
+
+/** Whether every string is one byte long (a CHAR(1) column's values). */
+function oneBytePerRow(offsets: Int32Array, n: number): boolean {
+  const base = offsets[0]!;
+  if (offsets[n]! - base !== n) return false;
+  for (let i = 1; i < n; i++) if (offsets[i] !== base + i) return false;
+  return true;
+}
+
+/** stringExtremes for one-byte strings: a blank trims to the empty string, below every other; other bytes order as numbers. */
+function oneByteExtremes(bytes: Uint8Array, base: number, n: number): [number, number] {
+  const key = (byte: number): number => (byte === SPACE ? -1 : byte);
+  let min = 0;
+  let max = 0;
+  let low = key(bytes[base]!);
+  let high = low;
+  for (let i = 1; i < n; i++) {
+    const k = key(bytes[base + i]!);
+    if (k < low) {
+      min = i;
+      low = k;
+    } else if (k > high) {
+      max = i;
+      high = k;
     }
   }
   return [min, max];

@@ -288,13 +288,19 @@ describe('buildBlocksFromVectors', () => {
   });
 
   it('bounds CHAR values as Redshift compares them, also around control characters below the blank', () => {
-    const t = [charType(3)];
-    const values = ['a', 'a\u0001', ' \u0001', '', 'a\u0000b', '\u0001', 'b', 'a \u0001', '\u0000'].map((v) => v.padEnd(3, ' '));
-    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const r = rng(seed);
-      const n = 5 + Math.floor(r() * 40);
-      const cols = [Array.from({ length: n }, () => values[Math.floor(r() * values.length)])];
-      expectSameBlocks(buildBlocksFromVectors(t, groupsOf(t, cols, [n]), null), buildBlocks(t, cols, n));
+    const cases: [SqlType, string[]][] = [
+      [charType(3), ['a', 'a\u0001', ' \u0001', '', 'a\u0000b', '\u0001', 'b', 'a \u0001', '\u0000'].map((v) => v.padEnd(3, ' '))],
+      // One byte per row (CHAR(1), and VARCHAR holding single bytes) takes a path of its own: a blank is the empty string.
+      [charType(1), [' ', 'a', '\u0001', 'Z', '\u0000', 'a']],
+      [varcharType(4), [' ', 'b', '\u0001', 'a', '~']],
+    ];
+    for (const [type, values] of cases) {
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+        const r = rng(seed);
+        const n = 5 + Math.floor(r() * 40);
+        const cols = [Array.from({ length: n }, () => values[Math.floor(r() * values.length)])];
+        expectSameBlocks(buildBlocksFromVectors([type], groupsOf([type], cols, [n]), null), buildBlocks([type], cols, n));
+      }
     }
   });
 
