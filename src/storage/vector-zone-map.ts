@@ -125,13 +125,41 @@ function int64Extremes(words: Int32Array, validity: Uint8Array | null, n: number
 }
 
 /**
- * DECIMAL bounds. When every value lies within ±2^53 (as most do: DECIMAL(15,2) always does) the
- * values compare exactly as doubles; otherwise the current bounds' words are kept in locals, and as
- * most values fit in 64 bits the top two words decide nothing and a comparison is one or two word
- * compares.
+ * DECIMAL bounds. While every value lies within ±2^53 (as most do: DECIMAL(15,2) always does) the
+ * values compare exactly as doubles; at the first that does not, the bounds are found again with the
+ * current bounds' words kept in locals (most values fit in 64 bits, so the top two words decide
+ * nothing and a comparison is one or two word compares).
  */
 function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
-  if (allWithin2To53(words, n)) return smallDecimalExtremes(words, validity, n);
+  return smallDecimalExtremes(words, validity, n) ?? wideDecimalExtremes(words, validity, n);
+}
+
+/** Bounds as doubles, or null at the first value (a NULL slot's too: it holds zero or a value) beyond ±2^53: top words other than word 1's sign, or word 1 of 2^21 or more in magnitude. */
+function smallDecimalExtremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] | null {
+  let min = firstValid(validity, n);
+  let max = min;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = min; i < n; i++) {
+    const w = 4 * i;
+    const v1 = words[w + 1]!;
+    const sign = v1 >> 31;
+    if (words[w + 2] !== sign || words[w + 3] !== sign || v1 >= 0x200000 || v1 < -0x200000) return null;
+    if (validity !== null && bitAt(validity, i) === 0) continue;
+    const x = v1 * 4294967296 + (words[w]! >>> 0);
+    if (x < low) {
+      min = i;
+      low = x;
+    }
+    if (x > high) {
+      max = i;
+      high = x;
+    }
+  }
+  return [min, max];
+}
+
+function wideDecimalExtremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
   let min = firstValid(validity, n);
   let max = min;
   let m3 = words[4 * min + 3]!, m2 = words[4 * min + 2]! >>> 0, m1 = words[4 * min + 1]! >>> 0, m0 = words[4 * min]! >>> 0;
@@ -146,35 +174,6 @@ function int128Extremes(words: Int32Array, validity: Uint8Array | null, n: numbe
     } else if (v3 > x3 || (v3 === x3 && (v2 > x2 || (v2 === x2 && (v1 > x1 || (v1 === x1 && v0 > x0)))))) {
       max = i;
       x3 = v3, x2 = v2, x1 = v1, x0 = v0;
-    }
-  }
-  return [min, max];
-}
-
-/** Whether every value (NULL slots too: they hold zero or a value) is within ±2^53: its top words only extend the sign of word 1, which is below 2^21 in magnitude. */
-function allWithin2To53(words: Int32Array, n: number): boolean {
-  for (let w = 0; w < 4 * n; w += 4) {
-    const v1 = words[w + 1]!;
-    const sign = v1 >> 31;
-    if (words[w + 2] !== sign || words[w + 3] !== sign || v1 >= 0x200000 || v1 < -0x200000) return false;
-  }
-  return true;
-}
-
-function smallDecimalExtremes(words: Int32Array, validity: Uint8Array | null, n: number): [number, number] {
-  let min = firstValid(validity, n);
-  let max = min;
-  let low = words[4 * min + 1]! * 4294967296 + (words[4 * min]! >>> 0);
-  let high = low;
-  for (let i = min + 1; i < n; i++) {
-    if (validity !== null && bitAt(validity, i) === 0) continue;
-    const x = words[4 * i + 1]! * 4294967296 + (words[4 * i]! >>> 0);
-    if (x < low) {
-      min = i;
-      low = x;
-    } else if (x > high) {
-      max = i;
-      high = x;
     }
   }
   return [min, max];
