@@ -54,6 +54,14 @@ function decodedAt(v: ColumnVector, [min, max]: readonly [number, number]): Zone
 export function intRange(values: Int16Array | Int32Array, validity: Uint8Array | null, n: number): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
+  if (validity === null) {
+    for (let i = 0; i < n; i++) {
+      const x = values[i]!;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return { min, max };
+  }
   for (let i = 0; i < n; i++) {
     if (validity !== null && bitAt(validity, i) === 0) continue;
     const x = values[i]!;
