@@ -1,6 +1,7 @@
 /**
- * One SharedArrayBuffer per column chunk, holding the chunk's Arrow buffers (validity, offsets,
- * values) back to back. Arrow requires each buffer to start on an 8-byte boundary, so every buffer
+ * SharedArrayBuffers holding Arrow buffers (validity, offsets, values) back to back: one per column
+ * chunk as chunk-encoder builds them, one per column of a COPY's slice whose blocks are views into it
+ * (vector-permute.ts). Arrow requires each buffer to start on an 8-byte boundary, so every buffer
  * but the last is padded to a multiple of 8; the total is otherwise exact.
  */
 
