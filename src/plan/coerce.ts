@@ -11,6 +11,7 @@ import {
   commonType,
   isNumericType,
   isStringType,
+  MAX_VARCHAR_LENGTH,
   parseValue,
   typeName,
   typesEqual,
@@ -102,13 +103,18 @@ export function unifyAll(exprs: readonly PExpr[], context: string, pos: number):
 
 /**
  * A string type unified with untyped literals is as long as the longest of them: `CASE ... THEN
- * venuestate ELSE 'BUILDING' END` is a CHAR that can hold 'BUILDING', not CHAR(2).
+ * venuestate ELSE 'BUILDING' END` is a CHAR that can hold 'BUILDING', not CHAR(2). An untyped value
+ * whose length the binder cannot see — a derived table's literal column, `(SELECT 'San Francisco' AS
+ * c4 ...) t1` — makes it a VARCHAR of the largest length, as PostgreSQL resolves such a column to
+ * text: CHAR(2) would reject the value at run time.
  */
 function widenForLiterals(type: SqlType, exprs: readonly PExpr[]): SqlType {
   if (type.kind !== 'char' && type.kind !== 'varchar') return type;
   let length = type.length;
   for (const e of exprs) {
-    if (e.kind === 'const' && e.type.kind === 'unknown' && e.value !== null) length = Math.max(length, Buffer.byteLength(String(e.value)));
+    if (e.type.kind !== 'unknown') continue;
+    if (e.kind !== 'const') return varcharType(MAX_VARCHAR_LENGTH);
+    if (e.value !== null) length = Math.max(length, Buffer.byteLength(String(e.value)));
   }
   // CHAR stays CHAR (its trailing blanks still do not count), only longer.
   return length === type.length ? type : { kind: type.kind, length };

@@ -33,6 +33,14 @@ describe('expression forms', () => {
     ]);
     expect(rowsOf(await cluster.query('select count(*) from t where a between symmetric 3 and 2'))).toEqual([[3]]);
   });
+  test('a CHAR value and a derived table\'s untyped literal unify as VARCHAR, not as the CHAR', async () => {
+    // Fuzz seed 1105384423 #229: CHAR(2) with the literal column 'San Francisco' was error 22001.
+    const sql = "select decode(t1.a, 1, t1.c, t1.s) as v from (select a, cast(b as char(2)) as c, 'San Francisco' as s from t) t1 where a is not null order by a, v";
+    // The CHAR value's padding goes as it becomes VARCHAR ('x ' -> 'x'), as PostgreSQL's text does.
+    expect(rowsOf(await cluster.query(sql))).toEqual([['x'], ['San Francisco'], ['San Francisco'], ['San Francisco']]);
+    const r = await cluster.query("select coalesce(t1.c, t1.s) from (select cast(null as char(2)) as c, 'literal longer than two' as s) t1");
+    expect(rowsOf(r)).toEqual([['literal longer than two']]);
+  });
   test('IS TRUE is rejected in the select list but works in WHERE', async () => {
     await expect(cluster.query('select a = 1 is true from t')).rejects.toMatchObject({ code: '0A000', message: 'Not implemented' });
     expect(rowsOf(await cluster.query('select count(*) from t where (a = 1) is true'))).toEqual([[1]]);
