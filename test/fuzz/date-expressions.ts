@@ -59,8 +59,9 @@ export function tsExpr(gen: ExprGen, depth: number): Expr {
     [dates ? 2 : 0, () => {
       const part = gen.rng.pick(TRUNC_PARTS);
       const a = gen.of(gen.rng.pick(['date', 'ts'] as const), d);
-      // Redshift's DATE_TRUNC returns a TIMESTAMP for a DATE too; DuckDB's returns a DATE.
-      return expr('ts', `DATE_TRUNC('${part}', ${a.rs})`, `CAST(date_trunc('${part}', ${a.duck}) AS TIMESTAMP)`);
+      // Redshift's DATE_TRUNC returns a TIMESTAMP for a DATE too; DuckDB's returns a DATE. The CASE keeps
+      // DuckDB from folding a comparison with an unaligned constant to TRUE for NULLs (differences.ts).
+      return expr('ts', `DATE_TRUNC('${part}', ${a.rs})`, `CASE WHEN ${a.duck} IS NULL THEN NULL ELSE CAST(date_trunc('${part}', ${a.duck}) AS TIMESTAMP) END`);
     }],
     [dates ? 1 : 0, () => addMonths(gen, d)],
   ]);
