@@ -11,7 +11,7 @@ import type * as ast from '../sql/ast.js';
 import { BIGINT, BOOLEAN, INTEGER, SqlError, SqlState, varcharType, type SqlType } from '../types/index.js';
 import { findSystemTable } from '../catalog/system-tables.js';
 import { coerce } from './coerce.js';
-import { resolveRelation, type BindEnvironment } from './context.js';
+import { resolveRelation, unrecognizedSetting, type BindEnvironment } from './context.js';
 import { atLeast, both, caseOf, concat, constant, equals, isNullTest, operator } from './pexpr-build.js';
 
 const NAME = varcharType(128);
@@ -242,7 +242,7 @@ function currentSetting(c: Call): PExpr {
   if (name.value === null) return constant(null, LONG_TEXT);
   const text = String(name.value);
   const value = c.env.session.setting(text.toLowerCase());
-  if (value === undefined && missingOk.value !== true) throw new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${text}"`, { position: c.e.args[0]!.pos });
+  if (value === undefined && missingOk.value !== true) throw unrecognizedSetting(text, c.e.args[0]!.pos);
   return constant(value ?? null, LONG_TEXT);
 }
 

@@ -25,6 +25,11 @@ export interface SessionInfo {
   readonly setting: (name: string) => string | undefined;
 }
 
+/** A setting no one has set or defaulted (SHOW, current_setting): PostgreSQL's error, as Redshift gives it. */
+export function unrecognizedSetting(name: string, position: number): SqlError {
+  return new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${name}"`, { position });
+}
+
 export interface BindEnvironment {
   readonly catalog: Catalog;
   readonly session: SessionInfo;

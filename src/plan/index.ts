@@ -6,6 +6,7 @@ import type { PhysicalPlan } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
 import { bindQuery } from './bind-query.js';
 import type { BindEnvironment } from './context.js';
+export { unrecognizedSetting } from './context.js';
 import { inheritedKeys, type InheritedKeys } from './inherit.js';
 import { LeaderOnlyUse } from './bind-special.js';
 import { optimizeQuery, readsUserTable } from './optimize-query.js';

@@ -7,8 +7,9 @@
  * (`app.tenant`) is a session context variable, as in Redshift: stored, no notice.
  */
 import type { Batch } from '../exec/spec.js';
+import { unrecognizedSetting } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
-import { SqlError, SqlState, varcharType, type Notice, type SqlType } from '../types/index.js';
+import { varcharType, type Notice, type SqlType } from '../types/index.js';
 
 const DEFAULTS: ReadonlyMap<string, string> = new Map([
   ['search_path', '$user, public'],
@@ -75,7 +76,7 @@ export class SessionSettings {
           return { command: 'SHOW', notices: [], rows: table(['name', 'setting'], [names, names.map((n) => this.get(n) ?? '')]) };
         }
         const value = this.get(name);
-        if (value === undefined) throw unrecognized(stmt.name, stmt.pos);
+        if (value === undefined) throw unrecognizedSetting(stmt.name, stmt.pos);
         return { command: 'SHOW', notices: [], rows: table([name], [[value]]) };
       }
     }
@@ -84,10 +85,6 @@ export class SessionSettings {
 
 /** A session context variable's name: two identifiers joined by one dot. */
 const CONTEXT_VARIABLE = /^[a-z_][a-z0-9_$]*\.[a-z_][a-z0-9_$]*$/;
-
-function unrecognized(name: string, position: number): SqlError {
-  return new SqlError(SqlState.undefinedObject, `unrecognized configuration parameter "${name}"`, { position });
-}
 
 /** The name a setting is stored under. */
 export function normalize(name: string): string {

@@ -64,3 +64,12 @@ export function bitsFrom(bits: Uint8Array, start: number, length: number): Uint8
   for (let i = 0; i < length; i++) if (bitAt(bits, start + i) !== 0) setBit(out, i);
   return out;
 }
+
+/** The byte length every string of a vector has (its n + 1 offsets evenly spaced), or -1 (n >= 1). */
+export function uniformStringWidth(offsets: Int32Array, n: number): number {
+  const base = offsets[0]!;
+  const width = offsets[1]! - base;
+  if (offsets[n]! - base !== n * width) return -1;
+  for (let i = 2; i < n; i++) if (offsets[i] !== base + i * width) return -1;
+  return width;
+}

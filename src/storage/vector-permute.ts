@@ -20,7 +20,7 @@ import type { ColumnVector } from '../types/column-vector.js';
 import type { SqlType } from '../types/datatype.js';
 import { layoutOf } from '../types/column-vector.js';
 import { allocateShared } from './shared-buffers.js';
-import { allocateVector, bitAt, bitsFrom, setBit } from './vector-buffers.js';
+import { allocateVector, bitAt, bitsFrom, setBit, uniformStringWidth } from './vector-buffers.js';
 import { int32Words } from './wide-ints.js';
 
 /** Output rows [start, start + length); `start` a multiple of 8. */
@@ -191,11 +191,8 @@ function commonWidth(sources: readonly ColumnVector[]): number {
     const n = vector.length;
     if (n === 0) continue;
     if (vector.nullCount > 0) return -1;
-    const offsets = vector.offsets!;
-    const base = offsets[0]!;
-    const w = offsets[1]! - base;
-    if ((width >= 0 && w !== width) || offsets[n]! - base !== n * w) return -1;
-    for (let i = 2; i < n; i++) if (offsets[i] !== base + i * w) return -1;
+    const w = uniformStringWidth(vector.offsets!, n);
+    if (w < 0 || (width >= 0 && w !== width)) return -1;
     width = w;
   }
   return width;

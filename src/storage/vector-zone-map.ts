@@ -6,7 +6,7 @@
 import type { ColumnVector } from '../types/column-vector.js';
 import { assertNever } from '../types/datatype.js';
 import type { ZoneMap } from './zone-map.js';
-import { bitAt } from './vector-buffers.js';
+import { bitAt, uniformStringWidth } from './vector-buffers.js';
 import { compareFloats } from '../types/compare.js';
 import { compareBytes, dataView, trimmedEnd } from './vector-compare.js';
 import { valuesOfVector } from './vector-values.js';
@@ -36,7 +36,7 @@ export function zoneMapOfVector(v: ColumnVector): ZoneMap {
       return decodedAt(v, int128Extremes(int32Words(v.values), v.validity, v.length));
     case 'char':
     case 'varchar':
-      if (v.nullCount === 0 && oneBytePerRow(v.offsets!, v.length)) return decodedAt(v, oneByteExtremes(v.values as Uint8Array, v.offsets![0]!, v.length));
+      if (v.nullCount === 0 && uniformStringWidth(v.offsets!, v.length) === 1) return decodedAt(v, oneByteExtremes(v.values as Uint8Array, v.offsets![0]!, v.length));
       return decodedAt(v, stringExtremes(v.offsets!, v.values as Uint8Array, v.validity, v.length));
     case 'interval':
     case 'unknown':
@@ -222,14 +222,6 @@ function stringExtremes(offsets: Int32Array, bytes: Uint8Array, validity: Uint8A
     }
   }
   return [min, max];
-}
-
-/** Whether every string is one byte long (a CHAR(1) column's values). */
-function oneBytePerRow(offsets: Int32Array, n: number): boolean {
-  const base = offsets[0]!;
-  if (offsets[n]! - base !== n) return false;
-  for (let i = 1; i < n; i++) if (offsets[i] !== base + i) return false;
-  return true;
 }
 
 /** stringExtremes for one-byte strings: a blank trims to the empty string, below every other; other bytes order as numbers. */
