@@ -14,10 +14,10 @@ import type { LoadColumn } from '../io/convert/contract.js';
 import type { DataFormat } from '../io/load-options.js';
 import { parseJsonPath } from '../io/formats/index.js';
 import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, type StoredObject } from '../io/object-store.js';
-import { evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
+import { collectWhileNodesWork, evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
 import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
-import { appendBlocks, emptyTableData, vectorFromValues, withSlices, type Block, type SliceData } from '../storage/index.js';
+import { appendBlocks, emptyTableData, packVectorGroups, packedBytes, unpackVectorGroups, vectorFromValues, withSlices, type Block, type PackedVectorGroups, type SliceData } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -72,17 +72,15 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   const unsubscribe = env.cancel?.onCancel(() => tracker.stop());
   let replies: CopyScanReply[];
   try {
-    replies = await tracker.track(
-      Promise.all(
-        tasks.map(([node, task]) =>
-          env.runner.copyScan(node, task).catch((err: unknown) => {
-            // One node failed: the others stop reading rather than finish a load that cannot commit.
-            tracker.stop();
-            throw err;
-          }),
-        ),
-      ),
+    const scans = tasks.map(([node, task]) =>
+      env.runner.copyScan(node, task).catch((err: unknown) => {
+        // One node failed: the others stop reading rather than finish a load that cannot commit.
+        tracker.stop();
+        throw err;
+      }),
     );
+    collectWhileNodesWork();
+    replies = await tracker.track(Promise.all(scans));
   } catch (err) {
     log.finish(entry, [], true);
     throw new SqlError(SqlState.internalError, `COPY failed: ${(err as Error).message}`, { detail: 'A compute node failed while reading the files; nothing was loaded.' });
@@ -115,7 +113,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
       ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
       return { command: 'COPY', rowCount: 0 };
     }
-    const groups = ok.map((r) => r.groups.map((g) => [...g]));
+    const groups = ok.map((r) => unpackVectorGroups(r.groups));
     fillIdentities(groups.flat(), table, columns, ctx);
     const built = await buildSlices(mergeDestinations(ok, groups), table, ctx, env);
     const data = state.tables.get(table.id) ?? emptyTableData(slices);
@@ -284,11 +282,7 @@ function mergeDestinations(replies: readonly Extract<CopyScanReply, { ok: true }
 
 /** The shared memory the scan replies' row groups hold (groups dealt together share buffers). */
 function rowGroupBytes(replies: readonly CopyScanReply[]): number {
-  const buffers = new Set<ArrayBufferLike>();
-  for (const r of replies) if (r.ok) for (const group of r.groups) for (const v of group) buffers.add(v.values.buffer);
-  let bytes = 0;
-  for (const buffer of buffers) bytes += buffer.byteLength;
-  return bytes;
+  return replies.reduce((n, r) => n + (r.ok ? packedBytes(r.groups) : 0), 0);
 }
 
 /** IDENTITY columns not loaded from the file get fresh values (unique, not consecutive, as in Redshift). */
@@ -303,10 +297,10 @@ function fillIdentities(groups: readonly ColumnVector[][], table: TableMeta, col
 async function buildSlices(perDestination: Map<number, (readonly ColumnVector[])[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
   const types = table.columns.map((c) => c.type);
   const sortColumns = table.sortKey.columns.length > 0 ? table.sortKey.columns : null;
-  const perNode = new Map<number, { slice: number; groups: (readonly ColumnVector[])[] }[]>();
+  const perNode = new Map<number, { slice: number; groups: PackedVectorGroups }[]>();
   for (const [slice, groups] of perDestination) {
     const node = nodeOfSlice(ctx.topology, slice);
-    perNode.set(node, [...(perNode.get(node) ?? []), { slice, groups }]);
+    perNode.set(node, [...(perNode.get(node) ?? []), { slice, groups: packVectorGroups(groups) }]);
   }
   const replies = await Promise.all([...perNode].map(([node, slices]) => env.runner.copyBuild(node, { types, slices, sortColumns })));
   const built = new Map<number, readonly Block[]>();

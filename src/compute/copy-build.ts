@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { CopyBuildReply, CopyBuildTask } from '../exec/copy-task.js';
-import { buildBlocksFromVectors } from '../storage/index.js';
+import { buildBlocksFromVectors, unpackVectorGroups } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/errors.js';
 
 const node: number = (workerData as { node: number }).node;
@@ -12,7 +12,7 @@ const node: number = (workerData as { node: number }).node;
 export function copyBuild(task: CopyBuildTask): CopyBuildReply {
   const started = performance.now();
   try {
-    const slices = task.slices.map(({ slice, groups }) => ({ slice, blocks: buildBlocksFromVectors(task.types, groups, task.sortColumns) }));
+    const slices = task.slices.map(({ slice, groups }) => ({ slice, blocks: buildBlocksFromVectors(task.types, unpackVectorGroups(groups), task.sortColumns) }));
     return { ok: true, node, slices, elapsedMs: performance.now() - started };
   } catch (err) {
     const error = err instanceof SqlError ? err : new SqlError(SqlState.internalError, (err as Error).message ?? String(err));

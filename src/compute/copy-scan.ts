@@ -18,7 +18,7 @@ import { createSplitter } from '../io/formats/index.js';
 import { readParquetColumns } from '../io/formats/parquet.js';
 import type { RecordError, RecordSink, TextRecord } from '../io/formats/record.js';
 import { readObject } from '../io/object-store.js';
-import { dealVectors } from '../storage/index.js';
+import { dealVectors, packVectorGroups } from '../storage/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import { readRange } from './scan-range.js';
@@ -94,7 +94,7 @@ export async function copyScan(task: CopyScanTask): Promise<CopyScanReply> {
     return {
       ok: true,
       node,
-      groups,
+      groups: packVectorGroups(groups),
       perDestination,
       rows,
       errors: outcomes.flatMap((o) => o.errors),

@@ -5,13 +5,12 @@
  *    destination's rows of the run, compact);
  *  - a build task per destination slice: its row groups from every reader, sorted and cut into blocks.
  * Everything crosses the worker boundary by structured clone; vectors and blocks live in
- * SharedArrayBuffers, so they are shared, not copied.
+ * SharedArrayBuffers, so they are shared, not copied, and row groups travel packed (storage/vector-wire.ts).
  */
 import type { ObjectStoreConfig } from '../io/object-store.js';
 import type { LoadOptions } from '../io/load-options.js';
 import type { LoadColumn, LoadErrorRow, LoadReplacementRow } from '../io/convert/contract.js';
-import type { Block, Placement } from '../storage/index.js';
-import type { ColumnVector } from '../types/column-vector.js';
+import type { Block, PackedVectorGroups, Placement } from '../storage/index.js';
 import type { SqlType } from '../types/datatype.js';
 import type { SqlErrorData } from '../types/errors.js';
 
@@ -92,7 +91,7 @@ export type CopyScanReply =
       readonly ok: true;
       readonly node: number;
       /** The row groups the node's slices dealt, one vector per table column. */
-      readonly groups: readonly (readonly ColumnVector[])[];
+      readonly groups: PackedVectorGroups;
       /** Destination slice -> its groups (indexes into `groups`; under DISTSTYLE ALL one group goes to several slices). */
       readonly perDestination: Readonly<Record<number, readonly number[]>>;
       readonly rows: number;
@@ -111,7 +110,7 @@ export type CopyScanReply =
 export interface CopyBuildTask {
   readonly types: readonly SqlType[];
   /** Each slice's row groups from every reader. */
-  readonly slices: readonly { readonly slice: number; readonly groups: readonly (readonly ColumnVector[])[] }[];
+  readonly slices: readonly { readonly slice: number; readonly groups: PackedVectorGroups }[];
   /** Sort-key columns (compound order), or null when the table has no sort key. */
   readonly sortColumns: readonly number[] | null;
 }

@@ -8,4 +8,4 @@ export { batchToArrow } from './arrow-result.js';
 export { ROW_HANDLE_SLICE_FACTOR } from '../exec/spec.js';
 export { ROW_HANDLE_COLUMN } from '../plan/index.js';
 export { StatementCancel } from './cancel.js';
-export { releaseSharedMemory } from './shared-memory.js';
+export { collectWhileNodesWork, releaseSharedMemory } from './shared-memory.js';

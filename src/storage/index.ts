@@ -12,5 +12,6 @@ export { liveBlocks, type LiveBlock } from './scan.js';
 export { placeRows, sliceForHash, takeRows, type Placement, type Topology } from './placement.js';
 export { valuesOfVector, vectorFromValues } from './vector-values.js';
 export { dealVectors } from './vector-partition.js';
+export { packVectorGroups, packedBytes, unpackVectorGroups, type PackedVectorGroups } from './vector-wire.js';
 export { buildBlocksFromVectors } from './vector-blocks.js';
 export { sliceStats, sliceBlockList, HIDDEN_COLUMNS, type SliceStats, type BlockListEntry } from './stats.js';
