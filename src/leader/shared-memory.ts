@@ -8,13 +8,17 @@
  * (2.3 GB after ten), and the kernel time per load grew from ~0.3 s to ~0.9 s as it did; with a full
  * collection every few loads RSS held at ~0.6-0.9 GB and the kernel time at ~0.05 s.
  *
- * So statements that drop large amounts of shared memory say how much here, and once enough has been
- * let go the leader owes V8 a full collection (10-20 ms on the leader's small heap: most of it is
- * unmapping the freed memory). It pays at the next moment it would only wait anyway — just after it
- * has sent compute nodes work (`collectWhileNodesWork`), where the collection runs beside their work
- * instead of before it — or once it has sat idle for IDLE_COLLECT_MS. (Run in the turn after the
- * statement, as before, it landed in the next statement of a script: every other COPY of a series
- * of loads started ~15-20 ms late, measured.)
+ * So statements that drop large amounts of shared memory say how much here (COPY, its row groups),
+ * and once enough has been let go the leader owes V8 a full collection (10-25 ms on the leader's
+ * small heap: most of it is unmapping the freed memory). It pays at the next moment it would only
+ * wait anyway — just after it has sent compute nodes work (`collectWhileNodesWork`), where the
+ * collection runs beside their work instead of before it — or once it has sat idle for
+ * IDLE_COLLECT_MS. Run in the turn after the statement, as before, it landed in the next statement of
+ * a script: every other COPY of a series of loads started ~15-20 ms late (measured).
+ *
+ * Collecting more often is not better on this VM: counting DROP TABLE's blocks too made it run on
+ * every load of such a series, and the single-file load then took ~50 ms longer (its blocks were
+ * built in memory the kernel had just taken back: ~15k page faults per slice at ~16 us each).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
