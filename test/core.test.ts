@@ -59,6 +59,14 @@ describe('the path of a statement', () => {
     await expect(cluster.query('select id / 0 from t')).rejects.toMatchObject({ code: '22012' });
   });
 
+  it('skips a DROP ... IF EXISTS of a missing object with PostgreSQL\'s notice (SQLSTATE 00000, as PostgreSQL 15 sends it)', async () => {
+    const notices = async (sql: string): Promise<string[]> => (await cluster.query(sql)).notices.map((n) => `${n.severity} ${n.code} ${n.message}`);
+    expect(await notices('drop table if exists public.nope')).toEqual(['NOTICE 00000 table "nope" does not exist, skipping']);
+    expect(await notices('drop view if exists nov')).toEqual(['NOTICE 00000 view "nov" does not exist, skipping']);
+    expect(await notices('drop schema if exists nos')).toEqual(['NOTICE 00000 schema "nos" does not exist, skipping']);
+    expect(await notices('create schema if not exists public')).toEqual(['NOTICE 42P06 schema "public" already exists, skipping']);
+  });
+
   it('keeps temp tables to their session and drops them when it closes', async () => {
     const s1 = cluster.session();
     const s2 = cluster.session();

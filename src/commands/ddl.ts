@@ -50,7 +50,10 @@ export async function dropSchema(stmt: ast.DropSchema, ctx: CommandContext): Pro
   const dropped: number[] = [];
   for (const name of stmt.names) {
     if (!state.catalog.schema(name)) {
-      if (stmt.ifExists) continue;
+      if (stmt.ifExists) {
+        ctx.notice({ severity: 'NOTICE', code: '00000', message: `schema "${name}" does not exist, skipping` });
+        continue;
+      }
       throw new SqlError(SqlState.undefinedSchema, `schema "${name}" does not exist`, { position: stmt.pos });
     }
     const members = [...state.catalog.relations.values()].filter((r) => r.schema === name);
@@ -176,7 +179,7 @@ export async function dropTable(stmt: ast.DropTable, ctx: CommandContext): Promi
     const rel = findRelation(ctx, name);
     if (!rel) {
       if (stmt.ifExists) {
-        ctx.notice({ severity: 'NOTICE', code: '42P01', message: `table "${name.name}" does not exist, skipping` });
+        ctx.notice({ severity: 'NOTICE', code: '00000', message: `table "${name.name}" does not exist, skipping` });
         continue;
       }
       throw new SqlError(SqlState.undefinedTable, `table "${qualified(name)}" does not exist`, { position: name.pos });
@@ -308,7 +311,10 @@ export async function dropView(stmt: ast.DropView, ctx: CommandContext): Promise
   for (const name of stmt.names) {
     const view = lookupView(ctx, name);
     if (!view) {
-      if (stmt.ifExists) continue;
+      if (stmt.ifExists) {
+        ctx.notice({ severity: 'NOTICE', code: '00000', message: `view "${name.name}" does not exist, skipping` });
+        continue;
+      }
       throw new SqlError(SqlState.undefinedTable, `view "${qualified(name)}" does not exist`, { position: name.pos });
     }
     state = withCatalog(state, state.catalog.withoutRelation(view));

@@ -1,6 +1,9 @@
 /**
  * One client session: parses statements and routes them — queries to the planner and the leader,
- * everything else to its command — inside the session's transaction (explicit, or one per statement).
+ * everything else to its command — inside the session's transaction: a block the client opened with
+ * BEGIN; else, for a text of several statements, one implicit block around all of them (as PostgreSQL
+ * runs a multi-statement query string, and Redshift with it: the first error rolls back the statements
+ * before it, unless the text's own BEGIN / COMMIT / ROLLBACK say otherwise); else one per statement.
  * Statements of one session run one at a time, in order.
  */
 import { runCommand, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
@@ -29,10 +32,17 @@ export interface ClusterServices {
 export interface QueryOptions {
   /** Called with per-slice progress while a COPY runs (about every 100 ms, and once at the end). */
   readonly onCopyProgress?: (p: CopyProgress) => void;
+  /**
+   * Called with each statement's result as soon as it has run — for a text of several statements,
+   * every one's (query() returns only the last); the next statement waits for the returned promise.
+   */
+  readonly onResult?: (result: QueryResult) => void | Promise<void>;
 }
 
 export class SessionCore {
   private txn: Transaction | null = null;
+  /** `txn` is the implicit block of a multi-statement text, not one the client opened. */
+  private implicitBlock = false;
   private readonly settings = new SessionSettings();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -99,17 +109,46 @@ export class SessionCore {
       if (this.txn) this.txn.failed = true;
       throw err;
     }
+    const script = statements.length > 1;
     let last: QueryResult = emptyResult('EMPTY', []);
-    for (const s of statements) {
-      const cancel = new StatementCancel();
-      this.running = cancel;
-      try {
-        last = await this.runStatement(s, params, options, cancel);
-      } finally {
-        this.running = null;
+    try {
+      for (const s of statements) {
+        if (script && this.txn === null) {
+          this.txn = this.cluster.db.begin(this.id, true);
+          this.implicitBlock = true;
+        }
+        const cancel = new StatementCancel();
+        this.running = cancel;
+        try {
+          last = await this.runStatement(s, params, options, cancel);
+        } finally {
+          this.running = null;
+        }
+        await options.onResult?.(last);
       }
+      if (this.implicitBlock) this.endImplicitBlock(true);
+    } catch (err) {
+      if (this.implicitBlock) this.endImplicitBlock(false);
+      throw err;
     }
     return last;
+  }
+
+  /** Commits (or rolls back) the implicit block of a multi-statement text. */
+  private endImplicitBlock(commit: boolean): void {
+    const txn = this.txn!;
+    this.txn = null;
+    this.implicitBlock = false;
+    if (!commit) {
+      this.cluster.db.rollback(txn);
+      return;
+    }
+    try {
+      this.cluster.db.commit(txn);
+    } catch (err) {
+      this.cluster.db.rollback(txn);
+      throw err;
+    }
   }
 
   private describeText(sql: string): StatementDescription {
@@ -185,11 +224,13 @@ export class SessionCore {
       return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, r.notices, []) : emptyResult(r.command, r.notices);
     }
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
+    const inBlock = this.txn !== null;
     const notices: Notice[] = [];
     const statementTime = Date.now() * 1000;
     const envFor = (state: DbState): StatementEnv =>
       this.statementEnv(state, { params, statementTime, transactionTime: txn.startTime, text: parsed.text, cancel });
     try {
+      if (stmt.kind === 'vacuum' && inBlock) throw new SqlError(SqlState.activeSqlTransaction, 'VACUUM cannot run inside a transaction block');
       let result: QueryResult;
       if (stmt.kind === 'query' && !(stmt.query.kind === 'select' && stmt.query.into)) {
         const out = await runQuery(stmt.query, envFor(txn.view()));
@@ -214,6 +255,7 @@ export class SessionCore {
       // A statement cancelled after its last task (a COPY, say) still fails and changes nothing.
       cancel.throwIfCancelled();
       if (!txn.explicit) this.cluster.db.commit(txn);
+      else if (stmt.kind === 'truncate') this.commitBlockSoFar(txn);
       return result;
     } catch (err) {
       if (txn.explicit) txn.failed = true;
@@ -222,8 +264,19 @@ export class SessionCore {
     }
   }
 
+  /**
+   * "TRUNCATE commits the transaction in which it is run; therefore, you can't roll back a TRUNCATE
+   * operation, and a TRUNCATE command may commit other operations when it commits itself"
+   * (dg:r_TRUNCATE.md). The block goes on, in a new transaction.
+   */
+  private commitBlockSoFar(txn: Transaction): void {
+    this.cluster.db.commit(txn);
+    this.txn = this.cluster.db.begin(this.id, true);
+  }
+
   private transactionControl(action: 'begin' | 'commit' | 'rollback'): QueryResult {
     const { db } = this.cluster;
+    if (this.implicitBlock) return this.implicitTransactionControl(action);
     switch (action) {
       case 'begin':
         if (this.txn) return emptyResult('BEGIN', [{ severity: 'WARNING', code: '25001', message: 'there is already a transaction in progress' }]);
@@ -253,6 +306,22 @@ export class SessionCore {
         return emptyResult('ROLLBACK', []);
       }
     }
+  }
+
+  /**
+   * BEGIN inside a multi-statement text's implicit block makes it the client's own block (the
+   * statements before it included); COMMIT and ROLLBACK end the implicit block, warning that no
+   * transaction was begun, and the statements after them get a new one (PostgreSQL's rules).
+   */
+  private implicitTransactionControl(action: 'begin' | 'commit' | 'rollback'): QueryResult {
+    if (action === 'begin') {
+      this.implicitBlock = false;
+      return emptyResult('BEGIN', []);
+    }
+    // (A statement's error has already ended the block, so it never holds a failed transaction here.)
+    this.endImplicitBlock(action === 'commit');
+    const noTransaction: Notice = { severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' };
+    return emptyResult(action === 'commit' ? 'COMMIT' : 'ROLLBACK', [noTransaction]);
   }
 
   /** Temp tables end with their session. */
