@@ -190,6 +190,11 @@ export class Session {
     return this.core.describe(sql);
   }
 
+  /** Commits the implicit transaction block that queries run with `keepImplicitBlock` left open (if any). */
+  commitImplicitBlock(): Promise<void> {
+    return this.core.commitImplicitBlock();
+  }
+
   /** What the wire protocol's ReadyForQuery reports: 'I' idle, 'T' in a transaction block, 'E' in a failed one. */
   get transactionStatus(): 'I' | 'T' | 'E' {
     return this.core.transactionStatus;

@@ -7,8 +7,10 @@
  * A protocol violation ends this connection with a FATAL ErrorResponse (08P01) and nothing else.
  * When the client goes away mid-statement, the session closes once the statement ends, rolling
  * back an open transaction block; no other connection notices. An autocommit statement runs to
- * its end and commits (as Redshift's COPY does when its client disconnects); a statement inside a
- * transaction block is cancelled, since the block's rollback would discard its work anyway.
+ * its end and commits (as Redshift's COPY does when its client disconnects) — unless it came by the
+ * extended protocol, whose statements commit only at the Sync that never comes (PostgreSQL's rule);
+ * a statement inside a transaction block is cancelled, since the block's rollback would discard its
+ * work anyway.
  */
 import { randomInt } from 'node:crypto';
 import type { Socket } from 'node:net';

@@ -5,6 +5,8 @@
  * limit: the rest of the rows wait in the portal, PortalSuspended), Close, Sync and Flush.
  * After an error every message up to the next Sync is skipped; Sync answers ReadyForQuery and,
  * outside a transaction block, drops the portals (they belong to the transaction that just ended).
+ * As in PostgreSQL, the statements executed before a Sync share one implicit transaction, which the
+ * Sync commits: an error among them rolls back the ones before it.
  */
 import { commandTag, SqlError, SqlState, type Field, type QueryResult } from '../index.js';
 import {
@@ -68,7 +70,7 @@ export class ExtendedQuery {
   }
 
   async handle(m: ExtendedMessage): Promise<void> {
-    if (m.kind === 'sync') return this.sync();
+    if (m.kind === 'sync') return await this.sync();
     if (m.kind === 'flush') return this.ctx.output.flush();
     if (this.skipping) return;
     try {
@@ -97,8 +99,13 @@ export class ExtendedQuery {
     this.skipping = true;
   }
 
-  private sync(): void {
+  private async sync(): Promise<void> {
     this.skipping = false;
+    try {
+      await this.ctx.session.commitImplicitBlock();
+    } catch (err) {
+      errorResponse(this.ctx.output.buffer, errorFields(err));
+    }
     const status = this.ctx.session.transactionStatus;
     if (status === 'I') this.portals.clear();
     readyForQuery(this.ctx.output.buffer, status);
@@ -170,7 +177,7 @@ export class ExtendedQuery {
     if (!portal.result) {
       let result: QueryResult;
       try {
-        result = await this.ctx.session.query(portal.statement.sql, portal.params);
+        result = await this.ctx.session.query(portal.statement.sql, portal.params, { keepImplicitBlock: true });
       } catch (err) {
         return this.fail(err, portal.statement.sql);
       }

@@ -37,6 +37,12 @@ export interface QueryOptions {
    * every one's (query() returns only the last); the next statement waits for the returned promise.
    */
   readonly onResult?: (result: QueryResult) => void | Promise<void>;
+  /**
+   * Run in an implicit transaction block that stays open after the text — opened now if the session
+   * has no transaction — until commitImplicitBlock(): how the extended query protocol runs the
+   * statements before a Sync. An error rolls the block back at once.
+   */
+  readonly keepImplicitBlock?: boolean;
 }
 
 export class SessionCore {
@@ -72,9 +78,12 @@ export class SessionCore {
     return true;
   }
 
-  /** What ReadyForQuery reports: 'I' no transaction block, 'T' in a block, 'E' in a failed block. */
+  /**
+   * What ReadyForQuery reports: 'I' no transaction block, 'T' in a block, 'E' in a failed block. An
+   * implicit block is not one the client opened: it ends before the client is told anything.
+   */
   get transactionStatus(): 'I' | 'T' | 'E' {
-    if (!this.txn) return 'I';
+    if (!this.txn || this.implicitBlock) return 'I';
     return this.txn.failed ? 'E' : 'T';
   }
 
@@ -106,14 +115,16 @@ export class SessionCore {
       statements = parse(sql);
     } catch (err) {
       // A statement that does not even parse still fails the transaction block it was sent in.
-      if (this.txn) this.txn.failed = true;
+      if (this.implicitBlock) this.closeImplicitBlock(false);
+      else if (this.txn) this.txn.failed = true;
       throw err;
     }
-    const script = statements.length > 1;
+    const keep = options.keepImplicitBlock === true;
+    const implicit = keep || statements.length > 1;
     let last: QueryResult = emptyResult('EMPTY', []);
     try {
       for (const s of statements) {
-        if (script && this.txn === null) {
+        if (implicit && this.txn === null) {
           this.txn = this.cluster.db.begin(this.id, true);
           this.implicitBlock = true;
         }
@@ -126,16 +137,25 @@ export class SessionCore {
         }
         await options.onResult?.(last);
       }
-      if (this.implicitBlock) this.endImplicitBlock(true);
+      if (this.implicitBlock && !keep) this.closeImplicitBlock(true);
     } catch (err) {
-      if (this.implicitBlock) this.endImplicitBlock(false);
+      if (this.implicitBlock) this.closeImplicitBlock(false);
       throw err;
     }
     return last;
   }
 
+  /** Commits the implicit block `keepImplicitBlock` queries left open; nothing when there is none. */
+  commitImplicitBlock(): Promise<void> {
+    const run = this.queue.then(() => {
+      if (this.implicitBlock) this.closeImplicitBlock(true);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Commits (or rolls back) the implicit block of a multi-statement text. */
-  private endImplicitBlock(commit: boolean): void {
+  private closeImplicitBlock(commit: boolean): void {
     const txn = this.txn!;
     this.txn = null;
     this.implicitBlock = false;
@@ -319,7 +339,7 @@ export class SessionCore {
       return emptyResult('BEGIN', []);
     }
     // (A statement's error has already ended the block, so it never holds a failed transaction here.)
-    this.endImplicitBlock(action === 'commit');
+    this.closeImplicitBlock(action === 'commit');
     const noTransaction: Notice = { severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' };
     return emptyResult(action === 'commit' ? 'COMMIT' : 'ROLLBACK', [noTransaction]);
   }

@@ -154,6 +154,30 @@ describe('extended query protocol', () => {
     client.end();
   });
 
+  test('the statements executed before a Sync share one transaction: the Sync commits it, an error rolls it back', async () => {
+    const { client } = await RawClient.ready(t.server.port);
+    const other = await t.client();
+    const rows = async (): Promise<string> => (await other.query('select count(*) as n from p2')).rows[0].n;
+    client.send(serialize.query('create table p2 (n integer)'));
+    await client.until('Z');
+    const insert = (n: number): Buffer[] => [serialize.parse({ text: `insert into p2 values (${n})` }), serialize.bind({}), serialize.execute({})];
+    client.send(Buffer.concat([...insert(1), ...insert(2)]));
+    await client.until('C');
+    await client.until('C');
+    // Executed, not yet synced: invisible to everyone else.
+    expect(await rows()).toBe('0');
+    client.send(serialize.sync());
+    expect(readyStatus(await client.until('Z'))).toBe('I');
+    expect(await rows()).toBe('2');
+    client.send(Buffer.concat([...insert(3), serialize.parse({ text: 'select 1/0' }), serialize.bind({}), serialize.execute({}), ...insert(4), serialize.sync()]));
+    const failed = await client.until('Z');
+    expect(types(failed)).toBe('12C12EZ');
+    expect(responseFields(failed[5]!.body).C).toBe('22012');
+    expect(readyStatus(failed)).toBe('I');
+    expect(await rows()).toBe('2');
+    client.end();
+  });
+
   test('an error skips every message up to Sync; the next exchange works', async () => {
     const { client } = await RawClient.ready(t.server.port);
     client.send(
