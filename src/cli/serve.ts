@@ -4,19 +4,21 @@
  *
  *   slicewise serve [--host 127.0.0.1] [--port 5439] [--nodes N] [--slices-per-node S] [--s3-root DIR]
  *                   [--auth trust|password|md5|scram-sha-256] [--user NAME:PASSWORD]... [--trust-remote]
+ *                   [--tls-cert FILE --tls-key FILE]
  *
  * Users may also come from the environment: SLICEWISE_USERS="alice:secret,bob:pw" and
  * SLICEWISE_PASSWORD (the password of awsuser, the cluster's admin user); SLICEWISE_AUTH names
  * the method. With users and no method the server asks for SCRAM-SHA-256; with neither it trusts
  * loopback clients only. Runs until SIGINT or SIGTERM, then shuts down cleanly.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer, AUTH_METHODS, type AuthMethod, type AuthOptions } from '../server/index.js';
 
 const USAGE = `usage: slicewise serve [--host ADDR] [--port N] [--nodes N] [--slices-per-node N] [--s3-root DIR]
-                       [--auth ${AUTH_METHODS.join('|')}] [--user NAME:PASSWORD]... [--trust-remote]`;
+                       [--auth ${AUTH_METHODS.join('|')}] [--user NAME:PASSWORD]... [--trust-remote]
+                       [--tls-cert FILE --tls-key FILE]`;
 
 /** The cluster's admin user, whose password SLICEWISE_PASSWORD sets. */
 const ADMIN_USER = 'awsuser';
@@ -28,6 +30,8 @@ interface ServeOptions {
   readonly slicesPerNode: number;
   readonly s3Root: string | undefined;
   readonly auth: AuthOptions;
+  /** PEM certificate and key for clients that ask for TLS. */
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
 }
 
 class UsageError extends Error {}
@@ -73,6 +77,8 @@ function options(argv: readonly string[], env: NodeJS.ProcessEnv): ServeOptions 
       auth: { type: 'string' },
       user: { type: 'string', multiple: true },
       'trust-remote': { type: 'boolean' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -92,7 +98,21 @@ function options(argv: readonly string[], env: NodeJS.ProcessEnv): ServeOptions 
     slicesPerNode: integer('--slices-per-node', values['slices-per-node'], 2, 1, 128),
     s3Root: values['s3-root'] ?? defaultS3Root(),
     auth: { method, users: Object.fromEntries(users), trustRemote: values['trust-remote'] ?? false },
+    tls: tlsFiles(values['tls-cert'], values['tls-key']),
   };
+}
+
+function tlsFiles(certFile: string | undefined, keyFile: string | undefined): ServeOptions['tls'] {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) throw new UsageError('--tls-cert and --tls-key go together');
+  const read = (flag: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new UsageError(`${flag}: cannot read ${file}: ${(err as Error).message}`);
+    }
+  };
+  return { cert: read('--tls-cert', certFile), key: read('--tls-key', keyFile) };
 }
 
 /** Run the server until SIGINT/SIGTERM. `argv` are the arguments after `serve`. */
@@ -117,15 +137,16 @@ export async function serveMain(argv: readonly string[]): Promise<void> {
       host: opts.host,
       port: opts.port,
       auth: opts.auth,
+      tls: opts.tls,
       clusterOptions: { nodes: opts.nodes, slicesPerNode: opts.slicesPerNode, s3Root: opts.s3Root },
     });
   } catch (err) {
-    process.stderr.write(`slicewise serve: cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
+    process.stderr.write(`slicewise serve: cannot start on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
     process.exitCode = 1;
     return;
   }
   process.stdout.write(
-    `Slicewise (${opts.nodes} nodes x ${opts.slicesPerNode} slices) listening on ${server.host}:${server.port}, auth ${opts.auth.method}\n` +
+    `Slicewise (${opts.nodes} nodes x ${opts.slicesPerNode} slices) listening on ${server.host}:${server.port}, auth ${opts.auth.method}${opts.tls ? ', TLS on request' : ''}\n` +
       `  psql -h ${server.host} -p ${server.port} -U ${ADMIN_USER} -d dev\n`,
   );
   await new Promise<void>((resolve) => {

@@ -1,7 +1,8 @@
 /**
- * One client connection, from the first byte to the last: the startup packets (SSL and GSS
- * encryption requests answered 'N', CancelRequest, StartupMessage), authentication, then queries
- * on a session of its own. Messages are handled strictly in the order they arrive, one at a time,
+ * One client connection, from the first byte to the last: the startup packets (SSLRequest answered
+ * 'S' and the connection carried on over TLS when the server has a certificate, else 'N';
+ * GSSENCRequest 'N'; CancelRequest; StartupMessage), authentication, then queries on a session of
+ * its own. Messages are handled strictly in the order they arrive, one at a time,
  * so a client may pipeline as much as it likes.
  *
  * A protocol violation ends this connection with a FATAL ErrorResponse (08P01) and nothing else.
@@ -14,6 +15,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Socket } from 'node:net';
+import { TLSSocket, type SecureContext } from 'node:tls';
 import { SqlError, SqlState, type Cluster, type Session } from '../index.js';
 import type { AuthConversation, Authenticator } from './auth.js';
 import { AuthRequest, authentication, backendKeyData, errorResponse, negotiateProtocolVersion, parameterStatus, readyForQuery } from './backend-messages.js';
@@ -29,6 +31,8 @@ import { runSimpleQuery, type QueryContext } from './simple-query.js';
 export interface ConnectionHost {
   readonly cluster: Cluster;
   readonly authenticator: Authenticator;
+  /** The certificate and key clients may ask TLS for (SSLRequest), or null: then they may not. */
+  readonly secureContext: SecureContext | null;
   /** A CancelRequest arrived for backend `pid` with `secret`. */
   cancel(pid: number, secret: number): void;
   /** The connection is authenticated and can be cancelled by its key. */
@@ -41,7 +45,9 @@ type Phase = 'startup' | 'authenticating' | 'ready' | 'closed';
 
 export class Connection {
   private readonly reader = new FrontendReader();
-  private readonly output: Output;
+  /** The client's socket: the TCP one, or the TLS one over it once the client asked for encryption. */
+  private socket: Socket;
+  private output: Output;
   /** Frames waiting to be handled; a SqlError stands where the bytes stopped making sense. */
   private readonly inbox: (Frame | SqlError)[] = [];
   private processing = false;
@@ -54,11 +60,16 @@ export class Connection {
   readonly secret = randomInt(0, 2 ** 31);
 
   constructor(
-    private readonly socket: Socket,
+    socket: Socket,
     private readonly host: ConnectionHost,
   ) {
-    this.output = new Output(socket);
     socket.setNoDelay(true);
+    this.socket = socket;
+    this.output = new Output(socket);
+    this.listen(socket);
+  }
+
+  private listen(socket: Socket): void {
     socket.on('data', (chunk: Buffer) => this.received(chunk));
     socket.on('error', () => this.shutDown());
     socket.on('close', () => this.shutDown());
@@ -124,6 +135,9 @@ export class Connection {
   private startup(code: number, body: Buffer): void {
     switch (code) {
       case StartupCode.sslRequest:
+        if (this.host.secureContext !== null) return this.startTls(this.host.secureContext);
+        this.output.buffer.byte(0x4e);
+        return;
       case StartupCode.gssEncRequest:
         // No encryption: 'N', then the client continues in the clear (or gives up).
         this.output.buffer.byte(0x4e);
@@ -145,6 +159,23 @@ export class Connection {
     this.auth = this.host.authenticator.begin({ user: client.user, database: client.database, address: this.socket.remoteAddress });
     this.phase = 'authenticating';
     if (this.auth.start(this.output.buffer) === 'ok') this.authenticated();
+  }
+
+  /**
+   * 'S' in the clear, then everything else over TLS on the same socket. Bytes the client sent after
+   * its SSLRequest and before the handshake would be plaintext smuggled into the encrypted session
+   * (CVE-2021-23214 in PostgreSQL): they end the connection instead.
+   */
+  private startTls(context: SecureContext): void {
+    if (this.reader.buffered > 0 || this.inbox.length > 0) throw malformed('received unencrypted data after SSL request');
+    const plain = this.socket;
+    this.output.flush();
+    plain.write(Buffer.of(0x53));
+    plain.removeAllListeners('data');
+    const secure = new TLSSocket(plain, { isServer: true, secureContext: context });
+    this.socket = secure;
+    this.output = new Output(secure);
+    this.listen(secure);
   }
 
   private authenticate(message: FrontendMessage): void {

@@ -59,6 +59,11 @@ export class FrontendReader {
     this.total += chunk.length;
   }
 
+  /** Bytes received and not yet framed. */
+  get buffered(): number {
+    return this.total;
+  }
+
   /** The next complete frame, or null until more bytes arrive. Throws a FATAL 08P01 SqlError on garbage. */
   next(): Frame | null {
     return this.typed ? this.nextMessage() : this.nextStartupPacket();

@@ -6,6 +6,7 @@
  * cluster if the server started it.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { Cluster, SqlError, type ClusterOptions } from '../index.js';
 import { Authenticator, type AuthOptions } from './auth.js';
 import { Connection, type ConnectionHost } from './connection.js';
@@ -21,6 +22,12 @@ export interface ServerOptions {
   readonly port?: number;
   /** How clients authenticate. Default trust (loopback clients only). */
   readonly auth?: AuthOptions;
+  /**
+   * A certificate and its private key (PEM): clients that ask for TLS (SSLRequest; `sslmode=require`,
+   * Redshift's drivers by default) get it. Without one, SSLRequest is declined and clients go on in
+   * the clear or give up, as their sslmode says.
+   */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
 }
 
 export interface RunningServer {
@@ -41,6 +48,7 @@ class WireServer implements ConnectionHost {
   constructor(
     readonly cluster: Cluster,
     readonly authenticator: Authenticator,
+    readonly secureContext: SecureContext | null,
     private readonly ownsCluster: boolean,
     private readonly listener: Server,
   ) {}
@@ -90,9 +98,11 @@ class WireServer implements ConnectionHost {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const authenticator = new Authenticator(options.auth ?? { method: 'trust' });
   const host = options.host ?? '127.0.0.1';
+  // A certificate that does not match its key, or is not PEM, fails here rather than at a client's handshake.
+  const secureContext = options.tls ? createSecureContext({ cert: options.tls.cert, key: options.tls.key }) : null;
   const cluster = options.cluster ?? (await Cluster.start(options.clusterOptions));
   const listener = createServer({ noDelay: true });
-  const server = new WireServer(cluster, authenticator, options.cluster === undefined, listener);
+  const server = new WireServer(cluster, authenticator, secureContext, options.cluster === undefined, listener);
   listener.on('connection', (socket) => server.accept(socket));
   try {
     await new Promise<void>((resolve, reject) => {

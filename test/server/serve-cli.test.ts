@@ -3,13 +3,15 @@
  * free port, queried with node-postgres, then stopped with SIGTERM / SIGINT.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { pgError } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const TLS_CERT = fileURLToPath(new URL('./tls/localhost.crt', import.meta.url));
+const TLS_KEY = fileURLToPath(new URL('./tls/localhost.key', import.meta.url));
 
 interface Serving {
   readonly child: ChildProcess;
@@ -73,8 +75,19 @@ describe('slicewise serve', { timeout: 60_000 }, () => {
     expect(await s.exited).toBe(0);
   });
 
+  test('--tls-cert and --tls-key: clients that ask for TLS get it', async () => {
+    const s = await serve(['--tls-cert', TLS_CERT, '--tls-key', TLS_KEY]);
+    expect(s.output()).toContain('auth trust, TLS on request');
+    const c = new pg.Client({ host: '127.0.0.1', port: s.port, user: 'awsuser', database: 'dev', ssl: { ca: readFileSync(TLS_CERT), servername: 'localhost' } });
+    await c.connect();
+    expect((await c.query('select 1 as ok')).rows).toEqual([{ ok: 1 }]);
+    await c.end();
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
   test('bad flags print the usage and exit 2', () => {
-    for (const args of [['--bogus'], ['--port', 'x'], ['--auth', 'md5'], ['--auth', 'kerberos']]) {
+    for (const args of [['--bogus'], ['--port', 'x'], ['--auth', 'md5'], ['--auth', 'kerberos'], ['--tls-cert', TLS_CERT], ['--tls-cert', TLS_CERT, '--tls-key', '/nonexistent/key.pem']]) {
       const r = spawnSync(process.execPath, [MAIN, 'serve', ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, SLICEWISE_PASSWORD: '', SLICEWISE_USERS: '' } });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/usage: slicewise serve/);
