@@ -112,10 +112,13 @@ export function constraintsOf(def: ast.CreateTable, columns: readonly ColumnMeta
       out.push({ kind: 'foreignKey', name: `${tableName}_${c.name}_fkey`, columns: [i], refTable: c.references.table.name, refColumns: c.references.columns });
     }
   });
+  // Unnamed table constraints are named as PostgreSQL names them: table_pkey, table_col1_col2_key, table_col1_fkey.
+  const named = (name: string | undefined, columns: readonly string[], suffix: string): string => name ?? `${[tableName, ...columns].join('_')}_${suffix}`;
   for (const c of def.constraints) {
     if (c.kind === 'foreignKey') {
-      out.push({ kind: 'foreignKey', name: c.name ?? `${tableName}_fkey`, columns: ordinals(c.columns), refTable: c.table.name, refColumns: c.refColumns });
-    } else out.push({ kind: c.kind, name: c.name ?? `${tableName}_${c.kind === 'primaryKey' ? 'pkey' : 'key'}`, columns: ordinals(c.columns) });
+      out.push({ kind: 'foreignKey', name: named(c.name, c.columns, 'fkey'), columns: ordinals(c.columns), refTable: c.table.name, refColumns: c.refColumns });
+    } else if (c.kind === 'primaryKey') out.push({ kind: c.kind, name: named(c.name, [], 'pkey'), columns: ordinals(c.columns) });
+    else out.push({ kind: c.kind, name: named(c.name, c.columns, 'key'), columns: ordinals(c.columns) });
   }
   return out;
 }

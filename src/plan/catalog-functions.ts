@@ -42,6 +42,7 @@ const FUNCTIONS: Readonly<Record<string, (c: Call) => PExpr>> = {
   obj_description: (c) => objDescription(c),
   col_description: (c) => colDescription(c),
   pg_get_viewdef: (c) => viewDefinition(c),
+  pg_get_constraintdef: (c) => constraintDefinition(c),
   pg_get_ruledef: (c) => ruleDefinition(c),
   pg_table_size: (c) => relationSize(c),
   pg_relation_size: (c) => relationSize(c),
@@ -307,6 +308,12 @@ function viewDefinition(c: Call): PExpr {
   }
   const views = c.listing.relations().flatMap((r) => (r.source.kind === 'user' && r.source.meta.kind === 'view' ? [[r.oid, r.source.meta.queryText] as const] : []));
   return lookup(c, intArg(c, 0), views, null, LONG_TEXT);
+}
+
+/** pg_get_constraintdef(constraint_oid [, pretty]): `PRIMARY KEY (a)`, `UNIQUE (a, b)`, `FOREIGN KEY (b) REFERENCES t(a)`. */
+function constraintDefinition(c: Call): PExpr {
+  arity(c, 1, 2);
+  return lookup(c, intArg(c, 0), c.listing.constraints().map((k) => [k.oid, k.definition] as const), null, LONG_TEXT);
 }
 
 /** pg_get_ruledef(rule_oid [, pretty]): a view's `_RETURN` rule (pg_rewrite gives it the view's oid). */

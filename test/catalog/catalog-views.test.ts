@@ -291,3 +291,34 @@ describe('users, privileges and the search path functions', () => {
     }
   });
 });
+
+describe('pg_constraint and pg_get_constraintdef', () => {
+  // The same DDL on PostgreSQL 15 gave the same names, types, keys and definitions (but for the
+  // quoted "CatName", which Redshift folds to lower case, and the last foreign key, which PostgreSQL
+  // refuses without a unique key over the referenced columns and Redshift, enforcing none, accepts).
+  it('lists primary, unique and foreign keys as PostgreSQL names and shows them', async () => {
+    const s = cluster.session();
+    await s.query('create table k_cats (catid integer primary key, "CatName" varchar(10) unique)');
+    await s.query('create table k_items (itemid integer not null, catid integer references k_cats, code char(4), primary key (itemid), unique (code, catid))');
+    await s.query('create table k_sales (saleid integer, itemid integer, catid integer, constraint sale_item_fk foreign key (itemid, catid) references k_items (itemid, catid))');
+    const rows = await s.query(`
+      select c.relname, k.conname, k.contype, k.conkey, k.confkey, (select relname from pg_class where oid = k.confrelid) as ref,
+             k.confupdtype, k.confmatchtype, pg_get_constraintdef(k.oid) as def, pg_get_constraintdef(k.oid, true) = pg_get_constraintdef(k.oid) as same
+        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = k.connamespace
+       where c.relname like 'k\\_%' and n.nspname = 'public' order by c.relname, k.conname`);
+    expect(rows.toArrays()).toEqual([
+      ['k_cats', 'k_cats_catname_key', 'u', '{2}', null, null, ' ', ' ', 'UNIQUE (catname)', true],
+      ['k_cats', 'k_cats_pkey', 'p', '{1}', null, null, ' ', ' ', 'PRIMARY KEY (catid)', true],
+      ['k_items', 'k_items_catid_fkey', 'f', '{2}', '{1}', 'k_cats', 'a', 'u', 'FOREIGN KEY (catid) REFERENCES k_cats(catid)', true],
+      ['k_items', 'k_items_code_catid_key', 'u', '{3,2}', null, null, ' ', ' ', 'UNIQUE (code, catid)', true],
+      ['k_items', 'k_items_pkey', 'p', '{1}', null, null, ' ', ' ', 'PRIMARY KEY (itemid)', true],
+      ['k_sales', 'sale_item_fk', 'f', '{2,3}', '{1,2}', 'k_items', 'a', 'u', 'FOREIGN KEY (itemid, catid) REFERENCES k_items(itemid, catid)', true],
+    ]);
+    // The migration tools' existence check.
+    expect((await s.query("select 1 as found from pg_constraint where conname = 'k_items_pkey'")).rows).toEqual([{ found: 1 }]);
+    // Dropped with its table; an oid that is no constraint shows NULL.
+    await s.query('drop table k_sales');
+    expect((await s.query("select count(*) as n from pg_constraint where conname = 'sale_item_fk'")).rows).toEqual([{ n: 0n }]);
+    expect((await s.query('select pg_get_constraintdef(12345) as def')).rows).toEqual([{ def: null }]);
+  });
+});

@@ -4,10 +4,11 @@
  * columns, the users, and which relations an unqualified name reaches (pg_table_is_visible).
  * Other sessions' temp tables and temp schemas are not listed.
  */
-import type { Catalog } from '../catalog.js';
+import { FIRST_USER_OID, type Catalog } from '../catalog.js';
 import type { ColumnMeta, RelationMeta, TableMeta } from '../relation.js';
 import { SYSTEM_TABLES, type SystemTableDef } from '../system-tables.js';
 import type { SqlType } from '../../types/datatype.js';
+import { quoteIdent } from '../../types/fn-text.js';
 
 export const PG_CATALOG_NAMESPACE_OID = 11;
 /** PostgreSQL assigns information_schema's oid at initdb; Slicewise fixes one. */
@@ -60,6 +61,27 @@ export interface ListedRelation {
   readonly columns: readonly ListedColumn[];
   readonly remarks: string | null;
   readonly source: { readonly kind: 'user'; readonly meta: RelationMeta } | { readonly kind: 'system'; readonly def: SystemTableDef };
+}
+
+/** pg_constraint's oids: a range of their own, clear of every relation's and schema's. */
+const FIRST_CONSTRAINT_OID = 1_000_000_000;
+/** Constraints of one table an oid tells apart. */
+const CONSTRAINTS_PER_TABLE = 64;
+
+/** A table's PRIMARY KEY, UNIQUE or FOREIGN KEY (informational in Redshift: none is enforced). */
+export interface ListedConstraint {
+  readonly oid: number;
+  readonly name: string;
+  readonly relation: ListedRelation;
+  /** pg_constraint.contype: 'p' primary key, 'u' unique, 'f' foreign key. */
+  readonly type: 'p' | 'u' | 'f';
+  /** The key's column numbers (1-based). */
+  readonly columns: readonly number[];
+  /** A foreign key's referenced table (null when there is none of that name) and its columns' numbers. */
+  readonly referenced: ListedRelation | null;
+  readonly referencedColumns: readonly number[];
+  /** What pg_get_constraintdef shows: `PRIMARY KEY (a)`, `FOREIGN KEY (b) REFERENCES t(a)`. */
+  readonly definition: string;
 }
 
 export interface ListedUser {
@@ -132,6 +154,43 @@ export class CatalogListing {
   /** The search path's schemas that exist, in order (the temp schema only once it has been created). */
   searchPathSchemas(): string[] {
     return this.viewer.searchPath.filter((s, i, all) => this.schema(s) !== undefined && all.indexOf(s) === i);
+  }
+
+  constraints(): readonly ListedConstraint[] {
+    return this.relations().flatMap((relation) => {
+      const meta = relation.source.kind === 'user' && relation.source.meta.kind === 'table' ? relation.source.meta : null;
+      return (meta?.constraints ?? []).map((c, k): ListedConstraint => {
+        const names = (numbers: readonly number[], of: ListedRelation): string => numbers.map((n) => quoteIdent(of.columns[n - 1]!.name)).join(', ');
+        const columns = c.columns.map((i) => i + 1);
+        const common = { oid: FIRST_CONSTRAINT_OID + (relation.oid - FIRST_USER_OID) * CONSTRAINTS_PER_TABLE + k, name: c.name, relation, columns };
+        if (c.kind !== 'foreignKey') {
+          const type = c.kind === 'primaryKey' ? 'p' : 'u';
+          return { ...common, type, referenced: null, referencedColumns: [], definition: `${type === 'p' ? 'PRIMARY KEY' : 'UNIQUE'} (${names(columns, relation)})` };
+        }
+        const referenced = this.referencedTable(c.refTable, relation.schema);
+        const referencedColumns = referenced ? this.referencedColumns(referenced, c.refColumns) : [];
+        const target = referenced ? `${quoteIdent(referenced.name)}(${names(referencedColumns, referenced)})` : `${quoteIdent(c.refTable)}(${c.refColumns.map(quoteIdent).join(', ')})`;
+        return { ...common, type: 'f', referenced, referencedColumns, definition: `FOREIGN KEY (${names(columns, relation)}) REFERENCES ${target}` };
+      });
+    });
+  }
+
+  /** The table a foreign key names: in its own table's schema, else along the search path. */
+  private referencedTable(name: string, schema: string): ListedRelation | null {
+    const tables = this.relations().filter((r) => r.kind === 'table' && r.name === name);
+    return tables.find((r) => r.schema === schema) ?? this.visibleRelations().find((r) => r.kind === 'table' && r.name === name) ?? null;
+  }
+
+  /** The referenced columns' numbers: those named, or the referenced table's primary key. */
+  private referencedColumns(table: ListedRelation, names: readonly string[]): number[] {
+    if (names.length === 0) {
+      const meta = table.source.kind === 'user' && table.source.meta.kind === 'table' ? table.source.meta : null;
+      return meta?.constraints.find((c) => c.kind === 'primaryKey')?.columns.map((i) => i + 1) ?? [];
+    }
+    return names.flatMap((n) => {
+      const i = table.columns.findIndex((col) => col.name === n);
+      return i < 0 ? [] : [i + 1];
+    });
   }
 
   users(): readonly ListedUser[] {

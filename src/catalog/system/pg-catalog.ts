@@ -137,6 +137,29 @@ export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
     2604,
   ),
   catalogTable(
+    'pg_constraint',
+    [
+      ['oid', OID_TYPE],
+      ['conname', NAME_TYPE],
+      ['connamespace', OID_TYPE],
+      ['contype', charType(1)],
+      ['condeferrable', BOOLEAN],
+      ['condeferred', BOOLEAN],
+      ['conrelid', OID_TYPE],
+      ['contypid', OID_TYPE],
+      ['confrelid', OID_TYPE],
+      ['confupdtype', charType(1)],
+      ['confdeltype', charType(1)],
+      ['confmatchtype', charType(1)],
+      // int2[] in PostgreSQL; shown as its text, '{1,2}' (Slicewise has no array types).
+      ['conkey', TEXT_TYPE],
+      ['confkey', TEXT_TYPE],
+      ['conbin', LONG_TEXT_TYPE],
+      ['consrc', LONG_TEXT_TYPE],
+    ],
+    2606,
+  ),
+  catalogTable(
     'pg_description',
     [
       ['objoid', OID_TYPE],

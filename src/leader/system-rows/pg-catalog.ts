@@ -20,6 +20,7 @@ export const PG_CATALOG_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[
   pg_attribute: pgAttribute,
   pg_type: () => BUILTIN_TYPES.map((t) => pgTypeRow(t)),
   pg_attrdef: pgAttrdef,
+  pg_constraint: pgConstraint,
   pg_description: pgDescription,
   pg_database: pgDatabase,
   pg_user: (ctx) => ctx.listing.users().map((u) => [u.name, u.id, u.superuser, u.superuser, u.superuser, '********', null, null]),
@@ -204,4 +205,20 @@ function pgTableDef(ctx: RowsContext): Row[] {
     }
   }
   return out;
+}
+
+/**
+ * pg_constraint: each table's PRIMARY KEY, UNIQUE and FOREIGN KEY constraints (Redshift keeps them
+ * as information for the planner and tools, and enforces none). A foreign key's actions are NO ACTION
+ * ('a') and its match type PostgreSQL 8.0's 'u' (unspecified).
+ */
+function pgConstraint(ctx: RowsContext): Row[] {
+  return ctx.listing.constraints().map((c) => {
+    const foreign = c.type === 'f';
+    const list = (numbers: readonly number[]): string => `{${numbers.join(',')}}`;
+    return [
+      c.oid, c.name, c.relation.schemaOid, c.type, false, false, c.relation.oid, 0, c.referenced?.oid ?? 0,
+      foreign ? 'a' : ' ', foreign ? 'a' : ' ', foreign ? 'u' : ' ', list(c.columns), foreign ? list(c.referencedColumns) : null, null, null,
+    ];
+  });
 }
