@@ -1,10 +1,11 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-parse, snapshot, parse, server)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-matrix, copy-parse, snapshot, parse, server)
  */
 import { benchCopy } from './copy.js';
 import { benchCopyConvert } from './copy-convert.js';
+import { benchCopyMatrix } from './copy-matrix.js';
 import { benchLatency } from './latency.js';
 import { benchServerLatency } from './latency-server.js';
 import { benchParse } from './parse.js';
@@ -19,6 +20,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   server: benchServerLatency,
   tpch: benchTpch,
   copy: benchCopy,
+  'copy-matrix': benchCopyMatrix,
   'copy-parse': benchCopyConvert,
   parse: benchParse,
   snapshot: benchSnapshot,
