@@ -1,7 +1,7 @@
 /**
  * COPY's parallelism rule made visible: files x slices x distribution style, with the object store's
  * throughput model on (every stream is slow, so the load time is the number of rounds of reads a
- * slice makes, not this machine's cores). TPC-H SF0.01 lineitem (7.4 MB) split into N equal files,
+ * slice makes, not this machine's cores). TPC-H SF0.01 lineitem (7.3 MB) split into N equal files,
  * loaded into 2 nodes x 1, 2 and 4 slices: the speed-up over one file grows with the file count up
  * to the slice count, and a file count that is not a multiple of it leaves slices idle in the last
  * round (6 files on 4 slices take two rounds, as 8 do). Then one file per slice under each
