@@ -127,6 +127,7 @@ export class SessionCore {
         if (implicit && this.txn === null) {
           this.txn = this.cluster.db.begin(this.id, true);
           this.implicitBlock = true;
+          this.settings.beginBlock();
         }
         const cancel = new StatementCancel();
         this.running = cancel;
@@ -161,12 +162,15 @@ export class SessionCore {
     this.implicitBlock = false;
     if (!commit) {
       this.cluster.db.rollback(txn);
+      this.settings.endBlock(false);
       return;
     }
     try {
       this.cluster.db.commit(txn);
+      this.settings.endBlock(true);
     } catch (err) {
       this.cluster.db.rollback(txn);
+      this.settings.endBlock(false);
       throw err;
     }
   }
@@ -301,6 +305,7 @@ export class SessionCore {
       case 'begin':
         if (this.txn) return emptyResult('BEGIN', [{ severity: 'WARNING', code: '25001', message: 'there is already a transaction in progress' }]);
         this.txn = db.begin(this.id, true);
+        this.settings.beginBlock();
         return emptyResult('BEGIN', []);
       case 'commit': {
         const txn = this.txn;
@@ -308,12 +313,15 @@ export class SessionCore {
         if (!txn) return emptyResult('COMMIT', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
         if (txn.failed) {
           db.rollback(txn);
+          this.settings.endBlock(false);
           return emptyResult('ROLLBACK', []);
         }
         try {
           db.commit(txn);
+          this.settings.endBlock(true);
         } catch (err) {
           db.rollback(txn);
+          this.settings.endBlock(false);
           throw err;
         }
         return emptyResult('COMMIT', []);
@@ -323,6 +331,7 @@ export class SessionCore {
         this.txn = null;
         if (!txn) return emptyResult('ROLLBACK', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
         db.rollback(txn);
+        this.settings.endBlock(false);
         return emptyResult('ROLLBACK', []);
       }
     }

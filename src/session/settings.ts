@@ -5,6 +5,11 @@
  * Names Slicewise does not know are still accepted (drivers set PostgreSQL parameters Redshift takes
  * quietly), stored and shown, with a NOTICE that they change nothing. A two-part name
  * (`app.tenant`) is a session context variable, as in Redshift: stored, no notice.
+ *
+ * Settings follow transactions as PostgreSQL's do (checked against PostgreSQL 15): SET inside a
+ * transaction block lasts past its COMMIT and is undone by its ROLLBACK; SET LOCAL lasts to the end
+ * of the block either way, and outside a block only warns (25P01) and does nothing; a SET after a
+ * SET LOCAL of the same name replaces it, a SET LOCAL after a SET covers it until the block ends.
  */
 import type { Batch } from '../exec/spec.js';
 import { unrecognizedSetting } from '../plan/index.js';
@@ -38,10 +43,28 @@ export interface SettingResult {
 }
 
 export class SessionSettings {
-  private readonly values = new Map<string, string>();
+  private values = new Map<string, string>();
+  /** SET LOCAL values of the open transaction block (null: LOCAL ... TO DEFAULT). */
+  private readonly local = new Map<string, string | null>();
+  /** The session's values when the open transaction block began (null: no block). */
+  private atBlockStart: Map<string, string> | null = null;
 
   get(name: string): string | undefined {
+    if (this.local.has(name)) return this.local.get(name) ?? DEFAULTS.get(name);
     return this.values.get(name) ?? DEFAULTS.get(name);
+  }
+
+  /** A transaction block begins (BEGIN, or a multi-statement text's implicit block). */
+  beginBlock(): void {
+    this.atBlockStart = new Map(this.values);
+  }
+
+  /** The block ends: SET LOCAL values go either way; a rollback also undoes the block's SETs. */
+  endBlock(committed: boolean): void {
+    if (this.atBlockStart === null) return;
+    if (!committed) this.values = this.atBlockStart;
+    this.atBlockStart = null;
+    this.local.clear();
   }
 
   /** The schemas of search_path, `$user` expanded (and dropped when no such schema exists — the catalog decides). */
@@ -57,8 +80,16 @@ export class SessionSettings {
     switch (stmt.kind) {
       case 'set': {
         const name = normalize(stmt.name);
-        if (stmt.values.length === 1 && stmt.values[0] === 'default') this.values.delete(name);
-        else this.values.set(name, stmt.values.join(', '));
+        if (stmt.local && this.atBlockStart === null) {
+          return { command: 'SET', notices: [{ severity: 'WARNING', code: '25P01', message: 'SET LOCAL can only be used in transaction blocks' }] };
+        }
+        const value = stmt.values.length === 1 && stmt.values[0] === 'default' ? undefined : stmt.values.join(', ');
+        if (stmt.local) this.local.set(name, value ?? null);
+        else {
+          this.local.delete(name);
+          if (value === undefined) this.values.delete(name);
+          else this.values.set(name, value);
+        }
         const known = DEFAULTS.has(name) || CONTEXT_VARIABLE.test(name);
         const notices: Notice[] = known
           ? []
@@ -66,13 +97,18 @@ export class SessionSettings {
         return { command: 'SET', notices };
       }
       case 'reset':
-        if (stmt.name === 'all') this.values.clear();
-        else this.values.delete(normalize(stmt.name));
+        if (stmt.name === 'all') {
+          this.values.clear();
+          this.local.clear();
+        } else {
+          this.values.delete(normalize(stmt.name));
+          this.local.delete(normalize(stmt.name));
+        }
         return { command: 'RESET', notices: [] };
       case 'show': {
         const name = normalize(stmt.name);
         if (name === 'all') {
-          const names = [...new Set([...DEFAULTS.keys(), ...this.values.keys()])].sort();
+          const names = [...new Set([...DEFAULTS.keys(), ...this.values.keys(), ...this.local.keys()])].sort();
           return { command: 'SHOW', notices: [], rows: table(['name', 'setting'], [names, names.map((n) => this.get(n) ?? '')]) };
         }
         const value = this.get(name);

@@ -51,4 +51,44 @@ describe('settings', () => {
     await a.query("set app.mode = 'a'");
     expect((await b.query("select current_setting('app.mode', true) as m")).rows).toEqual([{ m: null }]);
   });
+
+  test('settings follow transactions as in PostgreSQL 15: SET is undone by ROLLBACK, SET LOCAL ends with its block', async () => {
+    // Each step was run against PostgreSQL 15 too, with the same values shown after it.
+    const s = cluster.session();
+    const path = async (): Promise<unknown> => (await s.query('show search_path')).rows[0]!.search_path;
+    const outside = await s.query('set local search_path to a1');
+    expect(outside.notices.map((n) => [n.severity, n.code, n.message])).toEqual([['WARNING', '25P01', 'SET LOCAL can only be used in transaction blocks']]);
+    expect(await path()).toBe('$user, public');
+    await s.query('begin');
+    await s.query('set local search_path to a2');
+    expect(await path()).toBe('a2');
+    await s.query('commit');
+    expect(await path()).toBe('$user, public');
+    await s.query('begin; set search_path to a3');
+    expect(await path()).toBe('a3');
+    await s.query('rollback');
+    expect(await path()).toBe('$user, public');
+    await s.query('begin; set search_path to a4; commit');
+    expect(await path()).toBe('a4');
+    await s.query('reset search_path');
+    // A failed block, and a failed multi-statement text (its implicit block), undo their SETs.
+    await s.query('begin; set search_path to a5');
+    await s.query('select 1/0').catch(() => undefined);
+    await s.query('rollback');
+    expect(await path()).toBe('$user, public');
+    await s.query('set search_path to a6; select 1/0').catch(() => undefined);
+    expect(await path()).toBe('$user, public');
+    // A SET after a SET LOCAL of the name replaces it; a SET LOCAL after a SET covers it to the block's end.
+    await s.query('begin; set local search_path to a7; set search_path to a8; commit');
+    expect(await path()).toBe('a8');
+    await s.query('begin; set search_path to a9; set local search_path to a10');
+    expect(await path()).toBe('a10');
+    await s.query('commit');
+    expect(await path()).toBe('a9');
+    await s.query('begin; set local search_path to b1; reset search_path');
+    expect(await path()).toBe('$user, public');
+    await s.query('rollback');
+    expect(await path()).toBe('a9');
+  });
 });
+
