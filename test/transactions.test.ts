@@ -156,4 +156,36 @@ describe('transactions', () => {
     await s1.query('begin; truncate trunc; rollback');
     expect(count(await s2.query('select count(*) from trunc'))).toBe(0);
   });
+
+  test('a READ ONLY block refuses what would change the database, with PostgreSQL 15\'s errors', async () => {
+    const refusals: [string, string][] = [
+      ['insert into accounts values (9, 900)', 'INSERT'],
+      ['update accounts set balance = 0', 'UPDATE'],
+      ['delete from accounts', 'DELETE'],
+      ['create table ro2 (a int)', 'CREATE TABLE'],
+      ['create temp table ro3 (a int)', 'CREATE TABLE'],
+      ['drop table accounts', 'DROP TABLE'],
+      ['truncate accounts', 'TRUNCATE TABLE'],
+      ['select * into ro4 from accounts', 'SELECT INTO'],
+      ['create table ro5 as select 1 as a', 'CREATE TABLE AS'],
+      ["comment on table accounts is 'x'", 'COMMENT'],
+      ['alter table accounts add column b int', 'ALTER TABLE'],
+      ['create view ro6 as select 1 as a', 'CREATE VIEW'],
+      ['create schema ro7', 'CREATE SCHEMA'],
+    ];
+    for (const [sql, command] of refusals) {
+      await s1.query('begin read only');
+      await expectSqlError(s1.query(sql), { code: '25006', message: `cannot execute ${command} in a read-only transaction` });
+      // Like any error, it fails the block.
+      await expectSqlError(s1.query('select 1'), { code: '25P02', message: /current transaction is aborted/ });
+      await s1.query('rollback');
+    }
+    await s1.query('start transaction read only');
+    expect(count(await s1.query('select count(*) from accounts'))).toBeGreaterThan(0);
+    await s1.query('set search_path to public');
+    expect((await s1.query('commit')).command).toBe('COMMIT');
+    // The next block writes again; READ WRITE after READ ONLY wins.
+    await s1.query('begin read only, read write; insert into accounts values (9, 900); rollback');
+  });
 });
+

@@ -10,9 +10,10 @@ import { runCommand, type ClusterCounters, type CommandContext, type CommandResu
 import { batchToArrow, describeQuery, runQuery, StatementCancel, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
+import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState, formatValue, toJsValue, typeModifier, typeName, typeOid, typeSize, type Notice } from '../types/index.js';
 import type { Batch } from '../exec/spec.js';
-import type { SqlType } from '../types/datatype.js';
+import { assertNever, type SqlType } from '../types/datatype.js';
 import type { Field, QueryResult, StatementDescription } from './result.js';
 import { normalize, SessionSettings } from './settings.js';
 
@@ -49,6 +50,8 @@ export class SessionCore {
   private txn: Transaction | null = null;
   /** `txn` is the implicit block of a multi-statement text, not one the client opened. */
   private implicitBlock = false;
+  /** The open block began READ ONLY: statements that would change the database are refused. */
+  private readOnlyBlock = false;
   private readonly settings = new SessionSettings();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -146,6 +149,12 @@ export class SessionCore {
     return last;
   }
 
+  /** A transaction block ended: its SET LOCAL values and READ ONLY go, and a rollback undoes its SETs. */
+  private blockEnded(committed: boolean): void {
+    this.settings.endBlock(committed);
+    this.readOnlyBlock = false;
+  }
+
   /** Commits the implicit block `keepImplicitBlock` queries left open; nothing when there is none. */
   commitImplicitBlock(): Promise<void> {
     const run = this.queue.then(() => {
@@ -162,15 +171,15 @@ export class SessionCore {
     this.implicitBlock = false;
     if (!commit) {
       this.cluster.db.rollback(txn);
-      this.settings.endBlock(false);
+      this.blockEnded(false);
       return;
     }
     try {
       this.cluster.db.commit(txn);
-      this.settings.endBlock(true);
+      this.blockEnded(true);
     } catch (err) {
       this.cluster.db.rollback(txn);
-      this.settings.endBlock(false);
+      this.blockEnded(false);
       throw err;
     }
   }
@@ -239,13 +248,18 @@ export class SessionCore {
 
   private async runStatement(parsed: ParsedStatement, params: readonly unknown[], options: QueryOptions, cancel: StatementCancel): Promise<QueryResult> {
     const stmt = parsed.statement;
-    if (stmt.kind === 'transaction') return this.transactionControl(stmt.action);
+    if (stmt.kind === 'transaction') return this.transactionControl(stmt);
     if (this.txn?.failed) {
       throw new SqlError(SqlState.inFailedSqlTransaction, 'current transaction is aborted, commands ignored until end of transaction block');
     }
     if (stmt.kind === 'set' || stmt.kind === 'show' || stmt.kind === 'reset') {
       const r = this.settings.handle(stmt, this.user);
       return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, r.notices, []) : emptyResult(r.command, r.notices);
+    }
+    const writes = this.readOnlyBlock ? writingCommand(stmt) : null;
+    if (writes !== null) {
+      this.txn!.failed = true;
+      throw new SqlError(SqlState.readOnlySqlTransaction, `cannot execute ${writes} in a read-only transaction`);
     }
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
     const inBlock = this.txn !== null;
@@ -298,14 +312,15 @@ export class SessionCore {
     this.txn = this.cluster.db.begin(this.id, true);
   }
 
-  private transactionControl(action: 'begin' | 'commit' | 'rollback'): QueryResult {
+  private transactionControl(stmt: ast.TransactionStatement): QueryResult {
     const { db } = this.cluster;
-    if (this.implicitBlock) return this.implicitTransactionControl(action);
-    switch (action) {
+    if (this.implicitBlock) return this.implicitTransactionControl(stmt);
+    switch (stmt.action) {
       case 'begin':
         if (this.txn) return emptyResult('BEGIN', [{ severity: 'WARNING', code: '25001', message: 'there is already a transaction in progress' }]);
         this.txn = db.begin(this.id, true);
         this.settings.beginBlock();
+        this.readOnlyBlock = stmt.readOnly;
         return emptyResult('BEGIN', []);
       case 'commit': {
         const txn = this.txn;
@@ -313,15 +328,15 @@ export class SessionCore {
         if (!txn) return emptyResult('COMMIT', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
         if (txn.failed) {
           db.rollback(txn);
-          this.settings.endBlock(false);
+          this.blockEnded(false);
           return emptyResult('ROLLBACK', []);
         }
         try {
           db.commit(txn);
-          this.settings.endBlock(true);
+          this.blockEnded(true);
         } catch (err) {
           db.rollback(txn);
-          this.settings.endBlock(false);
+          this.blockEnded(false);
           throw err;
         }
         return emptyResult('COMMIT', []);
@@ -331,7 +346,7 @@ export class SessionCore {
         this.txn = null;
         if (!txn) return emptyResult('ROLLBACK', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
         db.rollback(txn);
-        this.settings.endBlock(false);
+        this.blockEnded(false);
         return emptyResult('ROLLBACK', []);
       }
     }
@@ -342,9 +357,11 @@ export class SessionCore {
    * statements before it included); COMMIT and ROLLBACK end the implicit block, warning that no
    * transaction was begun, and the statements after them get a new one (PostgreSQL's rules).
    */
-  private implicitTransactionControl(action: 'begin' | 'commit' | 'rollback'): QueryResult {
+  private implicitTransactionControl(stmt: ast.TransactionStatement): QueryResult {
+    const action = stmt.action;
     if (action === 'begin') {
       this.implicitBlock = false;
+      this.readOnlyBlock = stmt.readOnly;
       return emptyResult('BEGIN', []);
     }
     // (A statement's error has already ended the block, so it never holds a failed transaction here.)
@@ -430,4 +447,41 @@ function maxParameterIndex(node: unknown): number {
   let max = record.kind === 'param' && typeof record.index === 'number' ? record.index : 0;
   for (const value of Object.values(record)) max = Math.max(max, maxParameterIndex(value));
   return max;
+}
+
+/**
+ * The command a statement would run if it changes the database (PostgreSQL's name for it in "cannot
+ * execute ... in a read-only transaction"), or null when it only reads (or only changes the session).
+ */
+function writingCommand(stmt: ast.Statement): string | null {
+  switch (stmt.kind) {
+    case 'insert': return 'INSERT';
+    case 'update': return 'UPDATE';
+    case 'delete': return 'DELETE';
+    case 'createTable': return 'CREATE TABLE';
+    case 'createTableAs': return 'CREATE TABLE AS';
+    case 'query': return stmt.query.kind === 'select' && stmt.query.into ? 'SELECT INTO' : null;
+    case 'createSchema': return 'CREATE SCHEMA';
+    case 'dropSchema': return 'DROP SCHEMA';
+    case 'dropTable': return 'DROP TABLE';
+    case 'alterTable': return 'ALTER TABLE';
+    case 'truncate': return 'TRUNCATE TABLE';
+    case 'createView': return 'CREATE VIEW';
+    case 'dropView': return 'DROP VIEW';
+    case 'copy': return 'COPY FROM';
+    case 'comment': return 'COMMENT';
+    // UNLOAD writes files, not the database; EXPLAIN runs nothing; ANALYZE is allowed (PostgreSQL 15 too).
+    case 'transaction':
+    case 'set':
+    case 'show':
+    case 'reset':
+    case 'unload':
+    case 'vacuum':
+    case 'analyze':
+    case 'explain':
+    case 'deallocate':
+      return null;
+    default:
+      return assertNever(stmt);
+  }
 }

@@ -555,7 +555,8 @@ export interface TransactionStatement extends Node {
   readonly kind: 'transaction';
   /** BEGIN / START TRANSACTION -> 'begin'; COMMIT / END -> 'commit'; ROLLBACK / ABORT -> 'rollback'. */
   readonly action: 'begin' | 'commit' | 'rollback';
-  /** Isolation level / READ WRITE etc. are accepted and ignored. */
+  /** BEGIN ... READ ONLY (the last READ ONLY / READ WRITE given wins). Isolation levels are accepted and ignored. */
+  readonly readOnly: boolean;
 }
 
 /** `SET name TO|= value[, ...]`, `SET SESSION ...`, `SET search_path TO a, b`, `SET TIME ZONE 'x'`. */

@@ -8,18 +8,20 @@ export abstract class UtilityParser extends CopyParser {
 
   /**
    * BEGIN [TRANSACTION|WORK] / START TRANSACTION [modes] -> begin; COMMIT / END -> commit;
-   * ROLLBACK / ABORT -> rollback. Isolation level and READ WRITE|ONLY are accepted and ignored
-   * (Redshift transactions are always serializable).
+   * ROLLBACK / ABORT -> rollback. READ ONLY | READ WRITE are kept; isolation levels are accepted and
+   * ignored (Redshift transactions are always serializable).
    */
   protected parseTransaction(action: TransactionStatement['action']): TransactionStatement {
     const first = this.advance();
     if (first.value === 'start') this.expectWord('transaction');
     else this.acceptOneOf(['transaction', 'work']);
-    if (action === 'begin') this.skipTransactionModes();
-    return { kind: 'transaction', pos: first.start, action };
+    const readOnly = action === 'begin' ? this.transactionModes() : false;
+    return { kind: 'transaction', pos: first.start, action, readOnly };
   }
 
-  private skipTransactionModes(): void {
+  /** The modes after BEGIN; true when they make the transaction READ ONLY. */
+  private transactionModes(): boolean {
+    let readOnly = false;
     while (!this.isEnd()) {
       if (this.acceptWord('isolation')) {
         this.expectWord('level');
@@ -31,12 +33,15 @@ export abstract class UtilityParser extends CopyParser {
           this.expectWord('serializable');
         }
       } else if (this.acceptWord('read')) {
-        if (this.acceptOneOf(['write', 'only']) === undefined) throw this.syntaxError();
+        const mode = this.acceptOneOf(['write', 'only']);
+        if (mode === undefined) throw this.syntaxError();
+        readOnly = mode === 'only';
       } else {
         throw this.syntaxError();
       }
       this.acceptOp(',');
     }
+    return readOnly;
   }
 
   /** `SET [SESSION|LOCAL] name {TO|=} value[, ...] | DEFAULT`, `SET TIME ZONE value` */

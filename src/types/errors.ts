@@ -81,6 +81,7 @@ export const SqlState = {
   featureNotSupported: '0A000',
   invalidParameterValue: '22023',
   activeSqlTransaction: '25001',
+  readOnlySqlTransaction: '25006',
   noActiveSqlTransaction: '25P01',
   inFailedSqlTransaction: '25P02',
   serializationFailure: '40001',

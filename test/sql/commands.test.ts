@@ -100,12 +100,13 @@ describe('VACUUM, ANALYZE, EXPLAIN', () => {
 
 describe('transactions and settings', () => {
   it.each([
-    ['begin', 'begin'], ['begin transaction', 'begin'], ['begin work isolation level serializable', 'begin'],
-    ['start transaction read write', 'begin'], ['start transaction isolation level read committed, read only', 'begin'],
-    ['commit', 'commit'], ['commit work', 'commit'], ['end', 'commit'], ['end transaction', 'commit'],
-    ['rollback', 'rollback'], ['rollback transaction', 'rollback'], ['abort', 'rollback'],
-  ])('%s', (sql, action) => {
-    expect(statementOf(sql, 'transaction')).toEqual({ kind: 'transaction', pos: 0, action });
+    ['begin', 'begin', false], ['begin transaction', 'begin', false], ['begin work isolation level serializable', 'begin', false],
+    ['start transaction read write', 'begin', false], ['start transaction isolation level read committed, read only', 'begin', true],
+    ['begin read only, read write', 'begin', false], ['begin transaction read only', 'begin', true],
+    ['commit', 'commit', false], ['commit work', 'commit', false], ['end', 'commit', false], ['end transaction', 'commit', false],
+    ['rollback', 'rollback', false], ['rollback transaction', 'rollback', false], ['abort', 'rollback', false],
+  ])('%s', (sql, action, readOnly) => {
+    expect(statementOf(sql, 'transaction')).toEqual({ kind: 'transaction', pos: 0, action, readOnly });
   });
 
   it('SET', () => {
