@@ -187,5 +187,58 @@ describe('transactions', () => {
     // The next block writes again; READ WRITE after READ ONLY wins.
     await s1.query('begin read only, read write; insert into accounts values (9, 900); rollback');
   });
+
+  test('LOCK holds other sessions\' writes to the table until the transaction ends; reads go on', async () => {
+    await s1.query('begin');
+    const locked = await s1.query('lock table accounts');
+    expect(locked.command).toBe('LOCK TABLE');
+    expect(locked.notices.map((n) => n.message)).toEqual(["LOCK holds back other sessions' writes to the table until this transaction ends; their reads are not blocked in Slicewise"]);
+    let inserted = false;
+    const write = s2.query('insert into accounts values (10, 1000)').then(() => (inserted = true));
+    // A third session reads meanwhile (s2 waits: its statements run in order), and sees no held-back row.
+    const reader = cluster.session();
+    expect(count(await reader.query('select count(*) from accounts where id = 10'))).toBe(0);
+    await reader.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(inserted).toBe(false);
+    await s1.query('insert into accounts values (11, 1100)');
+    await s1.query('commit');
+    await write;
+    expect(count(await s2.query('select count(*) from accounts where id in (10, 11)'))).toBe(2);
+    await expectSqlError(s1.query('lock sales_v, accounts'), { code: '42P01', message: 'relation "sales_v" does not exist' });
+    await s1.query('create view accounts_v as select id from accounts');
+    await expectSqlError(s1.query('lock accounts, accounts_v'), { code: '42809', message: '"accounts_v" is not a table' });
+    // Outside a block the lock ends with its own statement.
+    expect((await s1.query('lock accounts')).command).toBe('LOCK TABLE');
+    await s2.query('delete from accounts where id in (10, 11)');
+  });
+
+  test('a write waiting for another transaction\'s lock goes on when it commits, in its transaction\'s first statement', async () => {
+    await s1.query('create table queue (id integer)');
+    await s1.query('begin');
+    await s1.query('insert into queue values (1)');
+    const autocommit = s2.query('insert into queue values (2)');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s1.query('commit');
+    expect((await autocommit).rowCount).toBe(1);
+    await s1.query('begin');
+    await s1.query('insert into queue values (3)');
+    await s2.query('begin');
+    const firstInBlock = s2.query('insert into queue values (4)');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await s1.query('commit');
+    expect((await firstInBlock).rowCount).toBe(1);
+    await s2.query('commit');
+    expect(values(await s1.query('select id from queue order by id'))).toEqual([[1], [2], [3], [4]]);
+  });
+
+  test('a block that read a table another transaction then changed fails when it writes to it (1023)', async () => {
+    await s2.query('begin');
+    expect(count(await s2.query('select count(*) from queue'))).toBe(4);
+    await s1.query('insert into queue values (5)');
+    await expectSqlError(s2.query('insert into queue values (6)'), { code: '40001', message: /^1023: Serializable isolation violation on table/ });
+    await s2.query('rollback');
+    expect(count(await s1.query('select count(*) from queue'))).toBe(5);
+  });
 });
 

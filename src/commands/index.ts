@@ -6,6 +6,7 @@ import { commentOn } from './comment.js';
 import { copy } from './copy.js';
 import { alterTable, createSchema, createTable, createTableAs, createView, dropSchema, dropTable, dropView, truncate } from './ddl.js';
 import { deleteFrom, insert, update } from './dml.js';
+import { lockTables } from './lock.js';
 
 export type { ClusterCounters, CommandContext, CommandResult, CopyEnvironment } from './context.js';
 export type { CopyProgress, SliceCopyProgress } from './copy-progress.js';
@@ -62,6 +63,8 @@ export async function runCommand(stmt: ast.Statement, ctx: CommandContext): Prom
       return { command: 'ANALYZE', rowCount: 0 };
     case 'comment':
       return commentOn(stmt, ctx);
+    case 'lock':
+      return lockTables(stmt, ctx);
     case 'deallocate':
       ctx.notice({ severity: 'NOTICE', code: '00000', message: 'DEALLOCATE is accepted but not recorded yet' });
       return { command: 'DEALLOCATE', rowCount: 0 };

@@ -1,9 +1,10 @@
 /**
  * Transactions over immutable database states. A state is a catalog snapshot plus one immutable
  * TableData per table; a transaction works on its own state and commits by installing the tables
- * and catalog it changed. Writers take table locks (held to the end of the transaction) so
- * autocommit statements never conflict; an explicit transaction whose snapshot went stale before it
- * got its lock fails as Redshift's serializable isolation does.
+ * and catalog it changed. Writers take table locks (held to the end of the transaction) so a
+ * transaction's first statement never conflicts — its snapshot is taken again once it holds its
+ * locks, if it had only looked up names in it — while a later statement whose snapshot went stale
+ * before it got its lock fails as Redshift's serializable isolation does.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { TableData } from '../storage/table-data.js';
@@ -75,6 +76,8 @@ export class Transaction {
   catalogChanged = false;
   /** A statement failed: only ROLLBACK (or COMMIT, which rolls back) is accepted. */
   failed = false;
+  /** A statement of the transaction has ended (its snapshot may have been read): see lockForWrite. */
+  statementEnded = false;
   readonly startTime = Date.now() * 1000;
 
   constructor(
@@ -94,17 +97,27 @@ export class Transaction {
   }
 
   /**
-   * Lock the tables (and the catalog) a statement will write, before it reads them. In an autocommit
-   * transaction that has not read anything yet, the snapshot is taken after the locks are held.
+   * Lock the tables (and the catalog) a statement will write, before it reads them. A transaction
+   * that has not read anything yet takes its snapshot once the locks are held: in its first statement
+   * the snapshot so far served only to look up the tables' names (commands lock before they read
+   * data), so when another transaction changed their rows while this one waited, the snapshot is
+   * taken again — unless that transaction changed the tables' definitions too.
    */
   async lockForWrite(tableIds: readonly number[], catalog: boolean): Promise<void> {
     const resources = [...(catalog ? [CATALOG_LOCK] : []), ...tableIds.map((id) => `table:${id}`)];
     for (const r of resources) await this.db.locks.acquire(r, this.owner);
-    if (this.base) {
-      for (const id of tableIds) {
-        if (this.db.committed.tables.get(id) !== this.base.tables.get(id) && !this.writtenTables.has(id)) throw serializationFailure(id);
-      }
+    const base = this.base;
+    if (!base) return;
+    const committed = this.db.committed;
+    const stale = tableIds.filter((id) => committed.tables.get(id) !== base.tables.get(id) && !this.writtenTables.has(id));
+    if (stale.length === 0) return;
+    const onlyLookedUp = !this.statementEnded && this.writtenTables.size === 0 && !this.catalogChanged;
+    if (onlyLookedUp && tableIds.every((id) => committed.catalog.relationById(id) === base.catalog.relationById(id))) {
+      this.base = committed;
+      this.current = committed;
+      return;
     }
+    throw serializationFailure(stale[0]!);
   }
 
   /** Record a statement's result state. */

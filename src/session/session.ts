@@ -299,6 +299,9 @@ export class SessionCore {
       if (txn.explicit) txn.failed = true;
       else this.cluster.db.rollback(txn);
       throw err instanceof SqlError ? err : new SqlError(SqlState.internalError, (err as Error).message);
+    } finally {
+      // Later statements of a block may have read its snapshot: they can no longer take it afresh.
+      txn.statementEnded = true;
     }
   }
 
@@ -470,7 +473,8 @@ function writingCommand(stmt: ast.Statement): string | null {
     case 'dropView': return 'DROP VIEW';
     case 'copy': return 'COPY FROM';
     case 'comment': return 'COMMENT';
-    // UNLOAD writes files, not the database; EXPLAIN runs nothing; ANALYZE is allowed (PostgreSQL 15 too).
+    // UNLOAD writes files, not the database; EXPLAIN runs nothing; ANALYZE and LOCK are allowed (PostgreSQL 15 too).
+    case 'lock':
     case 'transaction':
     case 'set':
     case 'show':

@@ -370,6 +370,7 @@ export type Statement =
   | DropTable
   | AlterTable
   | Truncate
+  | Lock
   | CreateView
   | DropView
   | TransactionStatement
@@ -527,6 +528,12 @@ export interface AlterTable extends Node {
 
 export interface Truncate extends Node {
   readonly kind: 'truncate';
+  readonly names: readonly QualifiedName[];
+}
+
+/** `LOCK [TABLE] a[, b]`: Redshift's only lock mode, ACCESS EXCLUSIVE, to the end of the transaction. */
+export interface Lock extends Node {
+  readonly kind: 'lock';
   readonly names: readonly QualifiedName[];
 }
 

@@ -1,5 +1,5 @@
 /** CREATE dispatch, CREATE SCHEMA/VIEW, DROP TABLE/SCHEMA/VIEW, TRUNCATE, COMMENT ON. */
-import type { CommentOn, CreateSchema, CreateView, DropSchema, DropTable, DropView, QualifiedName, Statement, Truncate } from './ast.js';
+import type { CommentOn, CreateSchema, CreateView, DropSchema, DropTable, DropView, Lock, QualifiedName, Statement, Truncate } from './ast.js';
 import { TableDdlParser } from './parse-table-ddl.js';
 
 export abstract class ObjectDdlParser extends TableDdlParser {
@@ -74,6 +74,13 @@ export abstract class ObjectDdlParser extends TableDdlParser {
     const pos = this.advance().start;
     this.acceptWord('table');
     return { kind: 'truncate', pos, names: this.parseCommaList(() => this.parseQualifiedName()) };
+  }
+
+  /** `LOCK [TABLE] a[, b]` */
+  protected parseLock(): Lock {
+    const pos = this.advance().start;
+    this.acceptWord('table');
+    return { kind: 'lock', pos, names: this.parseCommaList(() => this.parseQualifiedName()) };
   }
 
   /** `COMMENT ON TABLE|VIEW|COLUMN|SCHEMA name IS 'text' | NULL` */

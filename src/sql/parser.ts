@@ -65,6 +65,8 @@ class StatementParser extends UtilityParser {
         return this.parseDrop();
       case 'truncate':
         return this.parseTruncate();
+      case 'lock':
+        return this.parseLock();
       case 'comment':
         return this.parseCommentOn();
       case 'begin':
