@@ -177,6 +177,12 @@ describe('schemas, views, drop, truncate, comment', () => {
     expect(statementOf('drop materialized view if exists mv', 'dropView')).toMatchObject({ ifExists: true, materialized: true });
   });
 
+  it('LOCK', () => {
+    expect(statementOf('lock table a, s.b', 'lock').names.map((n) => [n.schema, n.name])).toEqual([[undefined, 'a'], ['s', 'b']]);
+    expect(statementOf('lock event, sales', 'lock').names.map((n) => n.name)).toEqual(['event', 'sales']);
+    expect(() => statementOf('lock', 'lock')).toThrow(/syntax error/);
+  });
+
   it('TRUNCATE', () => {
     expect(statementOf('truncate table a, b', 'truncate').names.map((n) => n.name)).toEqual(['a', 'b']);
     expect(statementOf('truncate a', 'truncate').names).toHaveLength(1);
