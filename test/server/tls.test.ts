@@ -103,6 +103,22 @@ describe('TLS', () => {
     expect(out.trim()).toBe('42');
   });
 
+  test('SCRAM-SHA-256 over TLS: the password exchange runs inside the encrypted connection', async () => {
+    const secured = await startServer({ cluster, host: '127.0.0.1', port: 0, tls: { cert: CERT, key: KEY }, auth: { method: 'scram-sha-256', users: { alice: 'Secret-1' } } });
+    try {
+      const ssl = { ca: CERT, servername: 'localhost' };
+      const good = new pg.Client({ host: '127.0.0.1', port: secured.port, user: 'alice', database: 'dev', password: 'Secret-1', ssl });
+      await good.connect();
+      expect((await good.query('select current_user as u')).rows).toEqual([{ u: 'alice' }]);
+      await good.end();
+      const bad = new pg.Client({ host: '127.0.0.1', port: secured.port, user: 'alice', database: 'dev', password: 'wrong', ssl });
+      bad.on('error', () => undefined);
+      await expect(bad.connect()).rejects.toMatchObject({ code: '28P01' });
+    } finally {
+      await secured.close();
+    }
+  });
+
   test('a certificate that does not match its key is refused when the server starts', async () => {
     const otherKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' });
     await expect(startServer({ cluster, host: '127.0.0.1', port: 0, tls: { cert: CERT, key: otherKey } })).rejects.toThrow(/key values mismatch/);
