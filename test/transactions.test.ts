@@ -188,28 +188,41 @@ describe('transactions', () => {
     await s1.query('begin read only, read write; insert into accounts values (9, 900); rollback');
   });
 
-  test('LOCK holds other sessions\' writes to the table until the transaction ends; reads go on', async () => {
+  test('LOCK holds other sessions\' writes and reads of the table (directly or through a view) until the transaction ends', async () => {
+    await s1.query('create view accounts_v as select id from accounts');
+    await s1.query('create table other (a integer)');
     await s1.query('begin');
     const locked = await s1.query('lock table accounts');
-    expect(locked.command).toBe('LOCK TABLE');
-    expect(locked.notices.map((n) => n.message)).toEqual(["LOCK holds back other sessions' writes to the table until this transaction ends; their reads are not blocked in Slicewise"]);
-    let inserted = false;
-    const write = s2.query('insert into accounts values (10, 1000)').then(() => (inserted = true));
-    // A third session reads meanwhile (s2 waits: its statements run in order), and sees no held-back row.
+    expect([locked.command, locked.notices]).toEqual(['LOCK TABLE', []]);
     const reader = cluster.session();
-    expect(count(await reader.query('select count(*) from accounts where id = 10'))).toBe(0);
-    await reader.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(inserted).toBe(false);
+    const viewReader = cluster.session();
+    const done: string[] = [];
+    const write = s2.query('insert into accounts values (10, 1000)').then(() => done.push('write'));
+    const read = reader.query('select count(*) from accounts where id in (10, 11)').then((r) => {
+      done.push('read');
+      return count(r);
+    });
+    const readView = viewReader.query('select count(*) from accounts_v where id = 11').then((r) => {
+      done.push('view');
+      return count(r);
+    });
+    // Other tables are not held back, and the lock holder goes on.
+    expect(count(await cluster.session().query('select count(*) from other'))).toBe(0);
     await s1.query('insert into accounts values (11, 1100)');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toEqual([]);
     await s1.query('commit');
-    await write;
+    await Promise.all([write, read, readView]);
+    // The reads took their snapshots once the lock was gone: they see what the holder committed.
+    expect(await readView).toBe(1);
+    expect(await read).toBeGreaterThanOrEqual(1);
     expect(count(await s2.query('select count(*) from accounts where id in (10, 11)'))).toBe(2);
+    await Promise.all([reader.close(), viewReader.close()]);
     await expectSqlError(s1.query('lock sales_v, accounts'), { code: '42P01', message: 'relation "sales_v" does not exist' });
-    await s1.query('create view accounts_v as select id from accounts');
     await expectSqlError(s1.query('lock accounts, accounts_v'), { code: '42809', message: '"accounts_v" is not a table' });
     // Outside a block the lock ends with its own statement.
     expect((await s1.query('lock accounts')).command).toBe('LOCK TABLE');
+    expect(count(await s2.query('select count(*) from accounts where id = 11'))).toBe(1);
     await s2.query('delete from accounts where id in (10, 11)');
   });
 

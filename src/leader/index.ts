@@ -2,7 +2,7 @@
 export { describeQuery, runQuery, type QueryOutput, type StatementEnv } from './query.js';
 export { evaluateRows } from './evaluate.js';
 export { QueryLog } from './query-log.js';
-export { Database, Transaction, type DbState } from './transactions.js';
+export { Database, Transaction, tableResource, type DbState } from './transactions.js';
 export { sliceCount, nodeOfSlice, type NodeRunner, type Topology } from './task.js';
 export { batchToArrow } from './arrow-result.js';
 export { ROW_HANDLE_SLICE_FACTOR } from '../exec/spec.js';

@@ -19,6 +19,11 @@ export interface DbState {
 /** The resource name of the catalog in the lock manager (DDL takes it). */
 export const CATALOG_LOCK = 'catalog';
 
+/** A table's resource name in the lock manager. */
+export function tableResource(tableId: number): string {
+  return `table:${tableId}`;
+}
+
 export class Database {
   committed: DbState;
   readonly locks = new LockManager();
@@ -104,7 +109,7 @@ export class Transaction {
    * taken again — unless that transaction changed the tables' definitions too.
    */
   async lockForWrite(tableIds: readonly number[], catalog: boolean): Promise<void> {
-    const resources = [...(catalog ? [CATALOG_LOCK] : []), ...tableIds.map((id) => `table:${id}`)];
+    const resources = [...(catalog ? [CATALOG_LOCK] : []), ...tableIds.map(tableResource)];
     for (const r of resources) await this.db.locks.acquire(r, this.owner);
     const base = this.base;
     if (!base) return;
@@ -118,6 +123,12 @@ export class Transaction {
       return;
     }
     throw serializationFailure(stale[0]!);
+  }
+
+  /** LOCK: the tables' write locks, marked ACCESS EXCLUSIVE, so other transactions' reads wait too. */
+  async lockAccessExclusive(tableIds: readonly number[]): Promise<void> {
+    await this.lockForWrite(tableIds, false);
+    for (const id of tableIds) this.db.locks.markAccessExclusive(tableResource(id), this.owner);
   }
 
   /** Record a statement's result state. */

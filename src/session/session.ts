@@ -7,7 +7,7 @@
  * Statements of one session run one at a time, in order.
  */
 import { runCommand, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
-import { batchToArrow, describeQuery, runQuery, StatementCancel, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
+import { batchToArrow, describeQuery, runQuery, StatementCancel, tableResource, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
 import type * as ast from '../sql/ast.js';
@@ -16,6 +16,7 @@ import type { Batch } from '../exec/spec.js';
 import { assertNever, type SqlType } from '../types/datatype.js';
 import type { Field, QueryResult, StatementDescription } from './result.js';
 import { normalize, SessionSettings } from './settings.js';
+import { tablesRead } from './tables-read.js';
 
 /** What a session needs from its cluster. */
 export interface ClusterServices {
@@ -149,6 +150,18 @@ export class SessionCore {
     return last;
   }
 
+  /**
+   * Reads of a table another transaction holds with LOCK wait until it ends — before the statement
+   * takes its snapshot, so an autocommit read then sees what that transaction committed.
+   */
+  private async waitForLocks(stmt: ast.Statement, cancel: StatementCancel): Promise<void> {
+    const { locks } = this.cluster.db;
+    if (!locks.anyAccessExclusive) return;
+    const catalog = (this.txn?.current ?? this.cluster.db.committed).catalog;
+    const tables = tablesRead(stmt, catalog, this.info().searchPath);
+    if (tables.length > 0) await cancel.race(locks.waitUntilReadable(tables.map(tableResource), this.id));
+  }
+
   /** A transaction block ended: its SET LOCAL values and READ ONLY go, and a rollback undoes its SETs. */
   private blockEnded(committed: boolean): void {
     this.settings.endBlock(committed);
@@ -261,6 +274,7 @@ export class SessionCore {
       this.txn!.failed = true;
       throw new SqlError(SqlState.readOnlySqlTransaction, `cannot execute ${writes} in a read-only transaction`);
     }
+    await this.waitForLocks(stmt, cancel);
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
     const inBlock = this.txn !== null;
     const notices: Notice[] = [];
