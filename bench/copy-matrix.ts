@@ -8,7 +8,7 @@
  * distribution style: the reading is the same, and ALL writes every row once per node.
  * Medians of RUNS loads after one warm-up load; every load's row count is checked.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { tpchFile } from '../test/tpch/data.js';
 import { TPCH_COLUMNS } from '../test/tpch/schema.js';
 import { formatMs, markdownTable, median } from './report.js';
 import { importSlicewise } from './slicewise.js';
+import { writeSplitFiles } from './split-files.js';
 
 const FILE_COUNTS = [1, 2, 3, 4, 6, 8, 12, 16] as const;
 const SLICES_PER_NODE = [1, 2, 4] as const;
@@ -29,19 +30,6 @@ const RUNS = 3;
 const IAM = "iam_role 'arn:aws:iam::123456789012:role/SlicewiseBench'";
 const DISTRIBUTIONS = { KEY: 'distkey(l_orderkey)', EVEN: 'diststyle even', ALL: 'diststyle all' } as const;
 const BAR_WIDTH = 40;
-
-/** Splits the text at line boundaries into `n` parts of about equal size. */
-function splitLines(text: Buffer, n: number): Buffer[] {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    let end = i === n ? text.length : Math.round((text.length * i) / n);
-    if (end < text.length) end = text.indexOf(0x0a, end) + 1 || text.length;
-    parts.push(text.subarray(start, end));
-    start = end;
-  }
-  return parts;
-}
 
 function ddl(distribution: string): string {
   return `create table lineitem (${TPCH_COLUMNS.lineitem.map((c) => `${c.name} ${c.type} not null`).join(', ')}) ${distribution} sortkey(l_shipdate)`;
@@ -58,11 +46,7 @@ export async function benchCopyMatrix(): Promise<string> {
   const text = gunzipSync(readFileSync(tpchFile('0.01', 'lineitem')));
   const lineCount = text.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
   const root = mkdtempSync(join(tmpdir(), 'slicewise-bench-matrix-'));
-  for (const n of FILE_COUNTS) {
-    const dir = join(root, 'bench', `lineitem-${n}`);
-    mkdirSync(dir, { recursive: true });
-    splitLines(text, n).forEach((part, i) => writeFileSync(join(dir, `part-${String(i).padStart(3, '0')}.tbl`), part));
-  }
+  writeSplitFiles(root, text, FILE_COUNTS);
   try {
     /** Median load time per file count, and per distribution style with one file per slice. */
     const measure = async (slicesPerNode: number): Promise<{ byFiles: Map<number, number>; byStyle: Map<string, number> }> => {

@@ -12,7 +12,7 @@
  * every load's row count is checked.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import { TPCH_COLUMNS, duckType, redshiftDdl } from '../test/tpch/schema.js';
 import { postgresUnavailable } from '../test/tpch/postgres.js';
 import { formatMs, markdownTable, median } from './report.js';
 import { importSlicewise } from './slicewise.js';
+import { writeSplitFiles } from './split-files.js';
 
 const FILE_COUNTS = [1, 2, 4, 8, 16] as const;
 /**
@@ -33,19 +34,6 @@ const RUNS = 5;
 const WARMUP = 2;
 const MODEL = { mbPerSecond: 25, latencyMs: 10 };
 const IAM = "iam_role 'arn:aws:iam::123456789012:role/SlicewiseBench'";
-
-/** Splits the text at line boundaries into `n` parts of about equal size. */
-function splitLines(text: Buffer, n: number): Buffer[] {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    let end = i === n ? text.length : Math.round((text.length * i) / n);
-    if (end < text.length) end = text.indexOf(0x0a, end) + 1 || text.length;
-    parts.push(text.subarray(start, end));
-    start = end;
-  }
-  return parts;
-}
 
 interface Row {
   readonly files: number;
@@ -59,11 +47,7 @@ export async function benchCopy(): Promise<string> {
   const lineCount = text.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0);
   const megabytes = text.length / 1e6;
   const root = mkdtempSync(join(tmpdir(), 'slicewise-bench-s3-'));
-  for (const n of FILE_COUNTS) {
-    const dir = join(root, 'bench', `lineitem-${n}`);
-    mkdirSync(dir, { recursive: true });
-    splitLines(text, n).forEach((part, i) => writeFileSync(join(dir, `part-${String(i).padStart(3, '0')}.tbl`), part));
-  }
+  writeSplitFiles(root, text, FILE_COUNTS);
   const duckdb = await DuckLoader.open(lineCount);
   try {
     /** Per file count, the median load time. */
