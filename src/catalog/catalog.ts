@@ -34,6 +34,16 @@ export class Catalog {
     return this.relations.get(`${schema}.${name}`);
   }
 
+  /** The relation a name reaches: in its schema when qualified, else the first of that name along `searchPath`. */
+  findRelation(schema: string | undefined, name: string, searchPath: readonly string[]): RelationMeta | undefined {
+    if (schema !== undefined) return this.relation(schema, name);
+    for (const s of searchPath) {
+      const r = this.relation(s, name);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
   relationById(id: number): RelationMeta | undefined {
     for (const r of this.relations.values()) if (r.id === id) return r;
     return undefined;

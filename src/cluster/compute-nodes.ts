@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
+import { collectWhileNodesWork } from '../leader/index.js';
 import type { NodeRunner, TaskMessage, TaskReply, Topology } from '../leader/task.js';
 import type { CopyBuildReply, CopyBuildTask, CopyScanReply, CopyScanTask } from '../exec/copy-task.js';
 
@@ -108,7 +109,10 @@ export class ComputeNodes implements NodeRunner {
     const pool = (await this.pools)[node]!;
     this.inFlight[node] = (this.inFlight[node] ?? 0) + 1;
     try {
-      return (await pool.run(task, { name })) as R;
+      const reply = pool.run(task, { name });
+      // The task is on its way: a collection the leader owes runs beside the node's work.
+      collectWhileNodesWork();
+      return (await reply) as R;
     } finally {
       this.inFlight[node]!--;
     }

@@ -14,7 +14,7 @@ import type { LoadColumn } from '../io/convert/contract.js';
 import type { DataFormat } from '../io/load-options.js';
 import { parseJsonPath } from '../io/formats/index.js';
 import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, type StoredObject } from '../io/object-store.js';
-import { collectWhileNodesWork, evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
+import { evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
 import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
 import { appendBlocks, emptyTableData, packVectorGroups, packedBytes, unpackVectorGroups, vectorFromValues, withSlices, type Block, type PackedVectorGroups, type SliceData } from '../storage/index.js';
@@ -79,7 +79,6 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
         throw err;
       }),
     );
-    collectWhileNodesWork();
     replies = await tracker.track(Promise.all(scans));
   } catch (err) {
     log.finish(entry, [], true);

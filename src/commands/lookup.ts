@@ -5,13 +5,7 @@ import { SqlError, SqlState } from '../types/index.js';
 import type { CommandContext } from './context.js';
 
 export function findRelation(ctx: CommandContext, name: ast.QualifiedName): RelationMeta | undefined {
-  const catalog = ctx.txn.view().catalog;
-  if (name.schema !== undefined) return catalog.relation(name.schema, name.name);
-  for (const s of ctx.session.searchPath) {
-    const r = catalog.relation(s, name.name);
-    if (r) return r;
-  }
-  return undefined;
+  return ctx.txn.view().catalog.findRelation(name.schema, name.name, ctx.session.searchPath);
 }
 
 export function lookupTable(ctx: CommandContext, name: ast.QualifiedName): TableMeta {

@@ -43,7 +43,7 @@ export class LockManager {
       });
       if (blocked === undefined) return;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new SqlError('40P01', `deadlock detected: lock on ${blocked} not granted within ${LOCK_TIMEOUT_MS / 1000} s`);
+      if (remaining <= 0) throw notGranted(blocked);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         timer.unref();
@@ -72,7 +72,7 @@ export class LockManager {
       const timer = setTimeout(() => {
         const q = this.queues.get(resource) ?? [];
         q.splice(q.indexOf(waiter), 1);
-        reject(new SqlError('40P01', `deadlock detected: lock on ${resource} not granted within ${LOCK_TIMEOUT_MS / 1000} s`));
+        reject(notGranted(resource));
       }, LOCK_TIMEOUT_MS);
       timer.unref();
       const queue = this.queues.get(resource) ?? [];
@@ -94,4 +94,9 @@ export class LockManager {
       } else this.holders.delete(resource);
     }
   }
+}
+
+/** A lock (or a read behind a LOCK) still waiting after LOCK_TIMEOUT_MS: taken for a deadlock. */
+function notGranted(resource: string): SqlError {
+  return new SqlError('40P01', `deadlock detected: lock on ${resource} not granted within ${LOCK_TIMEOUT_MS / 1000} s`);
 }

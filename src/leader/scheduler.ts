@@ -11,7 +11,6 @@ import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import type { StatementCancel } from './cancel.js';
-import { collectWhileNodesWork } from './shared-memory.js';
 import { taskTable } from './slice-versions.js';
 import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type TaskReply, type Topology } from './task.js';
 
@@ -107,7 +106,6 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
     tasks.push({ fragment: fragment.id, slice, node, ranOnNode: reply.node, rows: reply.rows, elapsedMs: performance.now() - started });
     return reply.outputs;
   });
-  collectWhileNodesWork();
   const results = await Promise.allSettled(replies);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;

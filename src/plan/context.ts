@@ -71,10 +71,8 @@ export function resolveRelation(env: BindEnvironment, schema: string | undefined
     }
     throw new SqlError(SqlState.undefinedTable, `relation "${schema}.${name}" does not exist`, { position: pos });
   }
-  for (const s of env.session.searchPath) {
-    const meta = env.catalog.relation(s, name);
-    if (meta) return { kind: 'relation', meta };
-  }
+  const meta = env.catalog.findRelation(undefined, name, env.session.searchPath);
+  if (meta) return { kind: 'relation', meta };
   const def = findSystemTable('pg_catalog', name);
   if (def) return { kind: 'system', def };
   throw new SqlError(SqlState.undefinedTable, `relation "${name}" does not exist`, { position: pos });

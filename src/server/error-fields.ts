@@ -1,8 +1,7 @@
 /**
  * What an ErrorResponse or NoticeResponse says, from a SqlError or a Notice. The protocol's
  * position is 1-based and counts characters of the whole query string; SqlError.position is a
- * 0-based offset into the one statement that failed, which starts `statementOffset` UTF-16 units
- * into the query string.
+ * 0-based offset in UTF-16 units into that string (the session parses the whole text at once).
  */
 import { SqlError, SqlState, type Notice } from '../index.js';
 import type { ErrorFields } from './backend-messages.js';
@@ -17,7 +16,7 @@ function characterPosition(queryText: string, offset: number): number {
   return chars + 1;
 }
 
-export function errorFields(err: unknown, queryText = '', statementOffset = 0): ErrorFields {
+export function errorFields(err: unknown, queryText = ''): ErrorFields {
   if (!(err instanceof SqlError)) {
     return { severity: 'ERROR', code: SqlState.internalError, message: err instanceof Error ? err.message : String(err) };
   }
@@ -27,7 +26,7 @@ export function errorFields(err: unknown, queryText = '', statementOffset = 0): 
     message: err.message,
     detail: err.detail,
     hint: err.hint,
-    position: err.position === undefined ? undefined : characterPosition(queryText, statementOffset + err.position),
+    position: err.position === undefined ? undefined : characterPosition(queryText, err.position),
   };
 }
 

@@ -22,7 +22,7 @@ import {
 } from './backend-messages.js';
 import { errorFields } from './error-fields.js';
 import type { FormatCode, FrontendMessage } from './frontend-messages.js';
-import { statementsOf } from './query-text.js';
+import { statementCount } from './query-text.js';
 import { columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
 import type { QueryContext } from './simple-query.js';
 import { parameterValue, TypeOid, type ValueEncoder } from './values.js';
@@ -115,10 +115,10 @@ export class ExtendedQuery {
     if (m.name !== '' && this.statements.has(m.name)) {
       throw new SqlError('42P05', `prepared statement "${m.name}" already exists`);
     }
-    const parts = statementsOf(m.sql);
-    if (parts.length > 1) throw new SqlError(SqlState.syntaxError, 'cannot insert multiple commands into a prepared statement');
+    const statements = statementCount(m.sql);
+    if (statements > 1) throw new SqlError(SqlState.syntaxError, 'cannot insert multiple commands into a prepared statement');
     let description: { fields: readonly Field[]; parameterTypeOids: readonly number[] } = { fields: [], parameterTypeOids: [] };
-    if (parts.length === 1) {
+    if (statements === 1) {
       try {
         description = await this.ctx.session.describe(m.sql);
       } catch (err) {
@@ -127,7 +127,7 @@ export class ExtendedQuery {
     }
     const count = Math.max(m.parameterTypes.length, description.parameterTypeOids.length);
     const parameterTypes = Array.from({ length: count }, (_, i) => m.parameterTypes[i] || description.parameterTypeOids[i] || TypeOid.text);
-    this.statements.set(m.name, { sql: m.sql, empty: parts.length === 0, declaredTypes: m.parameterTypes, parameterTypes, fields: description.fields });
+    this.statements.set(m.name, { sql: m.sql, empty: statements === 0, declaredTypes: m.parameterTypes, parameterTypes, fields: description.fields });
     parseComplete(this.ctx.output.buffer);
   }
 

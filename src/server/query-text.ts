@@ -1,16 +1,9 @@
 /**
- * A Query message may hold several statements; each runs on its own and gets its own
- * CommandComplete (and, on error, the rest are skipped), so the server splits the text the way
- * the engine does and keeps each statement's offset for error positions.
+ * How many statements a query string holds, split the way the engine splits them: a simple Query
+ * with none answers EmptyQueryResponse, and a Parse with more than one is refused. (The session
+ * parses and runs the text itself; error positions count from the start of the whole string.)
  */
 import { splitStatements } from '../index.js';
-
-export interface StatementText {
-  /** The statement, trimmed, with its ';' if it had one. */
-  readonly text: string;
-  /** Where it starts in the query string (UTF-16 units). */
-  readonly offset: number;
-}
 
 /** True when `text` holds only spaces and comments. */
 function isBlank(text: string): boolean {
@@ -18,14 +11,7 @@ function isBlank(text: string): boolean {
   return splitStatements(`${text}\n;`).complete.length === 0;
 }
 
-export function statementsOf(sql: string): StatementText[] {
+export function statementCount(sql: string): number {
   const { complete, rest } = splitStatements(sql);
-  const out: StatementText[] = [];
-  let from = 0;
-  for (const text of [...complete, ...(rest !== '' && !isBlank(rest) ? [rest] : [])]) {
-    const offset = sql.indexOf(text, from);
-    out.push({ text, offset });
-    from = offset + text.length;
-  }
-  return out;
+  return complete.length + (rest !== '' && !isBlank(rest) ? 1 : 0);
 }

@@ -9,7 +9,7 @@ import { commandTag, type QueryResult, type Session } from '../index.js';
 import { emptyQueryResponse, errorResponse, readyForQuery } from './backend-messages.js';
 import { errorFields } from './error-fields.js';
 import type { Output } from './output.js';
-import { statementsOf } from './query-text.js';
+import { statementCount } from './query-text.js';
 import { columnFormats, encodersFor, writeCommandComplete, writeDataRows, writeNotices, writeRowDescription } from './result-writer.js';
 
 /** What running statements for a connection needs. */
@@ -23,7 +23,7 @@ class ClientGone extends Error {}
 
 export async function runSimpleQuery(ctx: QueryContext, sql: string): Promise<void> {
   const { output } = ctx;
-  if (statementsOf(sql).length === 0) emptyQueryResponse(output.buffer);
+  if (statementCount(sql) === 0) emptyQueryResponse(output.buffer);
   else {
     try {
       await ctx.session.query(sql, [], { onResult: (result) => writeResult(output, result) });

@@ -119,7 +119,7 @@ export class SessionCore {
       statements = parse(sql);
     } catch (err) {
       // A statement that does not even parse still fails the transaction block it was sent in.
-      if (this.implicitBlock) this.closeImplicitBlock(false);
+      if (this.implicitBlock) this.endBlock(false);
       else if (this.txn) this.txn.failed = true;
       throw err;
     }
@@ -128,11 +128,7 @@ export class SessionCore {
     let last: QueryResult = emptyResult('EMPTY', []);
     try {
       for (const s of statements) {
-        if (implicit && this.txn === null) {
-          this.txn = this.cluster.db.begin(this.id, true);
-          this.implicitBlock = true;
-          this.settings.beginBlock();
-        }
+        if (implicit && this.txn === null) this.beginBlock({ implicit: true, readOnly: false });
         const cancel = new StatementCancel();
         this.running = cancel;
         try {
@@ -142,9 +138,9 @@ export class SessionCore {
         }
         await options.onResult?.(last);
       }
-      if (this.implicitBlock && !keep) this.closeImplicitBlock(true);
+      if (this.implicitBlock && !keep) this.endBlock(true);
     } catch (err) {
-      if (this.implicitBlock) this.closeImplicitBlock(false);
+      if (this.implicitBlock) this.endBlock(false);
       throw err;
     }
     return last;
@@ -162,39 +158,48 @@ export class SessionCore {
     if (tables.length > 0) await cancel.race(locks.waitUntilReadable(tables.map(tableResource), this.id));
   }
 
-  /** A transaction block ended: its SET LOCAL values and READ ONLY go, and a rollback undoes its SETs. */
-  private blockEnded(committed: boolean): void {
-    this.settings.endBlock(committed);
-    this.readOnlyBlock = false;
-  }
-
   /** Commits the implicit block `keepImplicitBlock` queries left open; nothing when there is none. */
   commitImplicitBlock(): Promise<void> {
     const run = this.queue.then(() => {
-      if (this.implicitBlock) this.closeImplicitBlock(true);
+      if (this.implicitBlock) this.endBlock(true);
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Commits (or rolls back) the implicit block of a multi-statement text. */
-  private closeImplicitBlock(commit: boolean): void {
+  /** Opens a transaction block: BEGIN's, or the implicit one around a multi-statement text. */
+  private beginBlock(mode: { readonly implicit: boolean; readonly readOnly: boolean }): void {
+    this.txn = this.cluster.db.begin(this.id, true);
+    this.implicitBlock = mode.implicit;
+    this.readOnlyBlock = mode.readOnly;
+    this.settings.beginBlock();
+  }
+
+  /**
+   * Ends the open transaction block: commits it (rolls it back instead when asked to, or when a
+   * statement in it failed) and drops what lasts only to its end — SET LOCAL values, READ ONLY, and,
+   * rolled back, its SETs. True when it committed.
+   */
+  private endBlock(commit: boolean): boolean {
+    const { db } = this.cluster;
     const txn = this.txn!;
     this.txn = null;
     this.implicitBlock = false;
-    if (!commit) {
-      this.cluster.db.rollback(txn);
-      this.blockEnded(false);
-      return;
+    this.readOnlyBlock = false;
+    if (!commit || txn.failed) {
+      db.rollback(txn);
+      this.settings.endBlock(false);
+      return false;
     }
     try {
-      this.cluster.db.commit(txn);
-      this.blockEnded(true);
+      db.commit(txn);
     } catch (err) {
-      this.cluster.db.rollback(txn);
-      this.blockEnded(false);
+      db.rollback(txn);
+      this.settings.endBlock(false);
       throw err;
     }
+    this.settings.endBlock(true);
+    return true;
   }
 
   private describeText(sql: string): StatementDescription {
@@ -269,20 +274,19 @@ export class SessionCore {
       const r = this.settings.handle(stmt, this.user);
       return r.rows ? rowsResult(r.command, r.rows.batch, r.rows.names, r.rows.types, r.notices, []) : emptyResult(r.command, r.notices);
     }
-    const writes = this.readOnlyBlock ? writingCommand(stmt) : null;
-    if (writes !== null) {
+    const refused = this.refusedInBlock(stmt);
+    if (refused !== null) {
+      // Like any error in a block, it fails the block.
       this.txn!.failed = true;
-      throw new SqlError(SqlState.readOnlySqlTransaction, `cannot execute ${writes} in a read-only transaction`);
+      throw refused;
     }
     await this.waitForLocks(stmt, cancel);
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
-    const inBlock = this.txn !== null;
     const notices: Notice[] = [];
     const statementTime = Date.now() * 1000;
     const envFor = (state: DbState): StatementEnv =>
       this.statementEnv(state, { params, statementTime, transactionTime: txn.startTime, text: parsed.text, cancel });
     try {
-      if (stmt.kind === 'vacuum' && inBlock) throw new SqlError(SqlState.activeSqlTransaction, 'VACUUM cannot run inside a transaction block');
       let result: QueryResult;
       if (stmt.kind === 'query' && !(stmt.query.kind === 'select' && stmt.query.into)) {
         const out = await runQuery(stmt.query, envFor(txn.view()));
@@ -319,6 +323,14 @@ export class SessionCore {
     }
   }
 
+  /** The error for a statement the open block does not allow: VACUUM in any block, a write in a READ ONLY one. */
+  private refusedInBlock(stmt: ast.Statement): SqlError | null {
+    if (this.txn === null) return null;
+    if (stmt.kind === 'vacuum') return new SqlError(SqlState.activeSqlTransaction, 'VACUUM cannot run inside a transaction block');
+    const writes = this.readOnlyBlock ? writingCommand(stmt) : null;
+    return writes === null ? null : new SqlError(SqlState.readOnlySqlTransaction, `cannot execute ${writes} in a read-only transaction`);
+  }
+
   /**
    * "TRUNCATE commits the transaction in which it is run; therefore, you can't roll back a TRUNCATE
    * operation, and a TRUNCATE command may commit other operations when it commits itself"
@@ -330,42 +342,20 @@ export class SessionCore {
   }
 
   private transactionControl(stmt: ast.TransactionStatement): QueryResult {
-    const { db } = this.cluster;
     if (this.implicitBlock) return this.implicitTransactionControl(stmt);
     switch (stmt.action) {
       case 'begin':
         if (this.txn) return emptyResult('BEGIN', [{ severity: 'WARNING', code: '25001', message: 'there is already a transaction in progress' }]);
-        this.txn = db.begin(this.id, true);
-        this.settings.beginBlock();
-        this.readOnlyBlock = stmt.readOnly;
+        this.beginBlock({ implicit: false, readOnly: stmt.readOnly });
         return emptyResult('BEGIN', []);
-      case 'commit': {
-        const txn = this.txn;
-        this.txn = null;
-        if (!txn) return emptyResult('COMMIT', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
-        if (txn.failed) {
-          db.rollback(txn);
-          this.blockEnded(false);
-          return emptyResult('ROLLBACK', []);
-        }
-        try {
-          db.commit(txn);
-          this.blockEnded(true);
-        } catch (err) {
-          db.rollback(txn);
-          this.blockEnded(false);
-          throw err;
-        }
-        return emptyResult('COMMIT', []);
-      }
-      case 'rollback': {
-        const txn = this.txn;
-        this.txn = null;
-        if (!txn) return emptyResult('ROLLBACK', [{ severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' }]);
-        db.rollback(txn);
-        this.blockEnded(false);
+      case 'commit':
+        if (!this.txn) return emptyResult('COMMIT', [NO_TRANSACTION]);
+        // COMMIT of a failed block rolls it back, and says so.
+        return emptyResult(this.endBlock(true) ? 'COMMIT' : 'ROLLBACK', []);
+      case 'rollback':
+        if (!this.txn) return emptyResult('ROLLBACK', [NO_TRANSACTION]);
+        this.endBlock(false);
         return emptyResult('ROLLBACK', []);
-      }
     }
   }
 
@@ -382,9 +372,8 @@ export class SessionCore {
       return emptyResult('BEGIN', []);
     }
     // (A statement's error has already ended the block, so it never holds a failed transaction here.)
-    this.closeImplicitBlock(action === 'commit');
-    const noTransaction: Notice = { severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' };
-    return emptyResult(action === 'commit' ? 'COMMIT' : 'ROLLBACK', [noTransaction]);
+    this.endBlock(action === 'commit');
+    return emptyResult(action === 'commit' ? 'COMMIT' : 'ROLLBACK', [NO_TRANSACTION]);
   }
 
   /** Temp tables end with their session. */
@@ -394,6 +383,9 @@ export class SessionCore {
     await this.runText(`drop table ${temps.map((t) => `"${t.schema}"."${t.name}"`).join(', ')}`, [], {}).catch(() => undefined);
   }
 }
+
+/** COMMIT or ROLLBACK with no transaction block the client began. */
+const NO_TRANSACTION: Notice = { severity: 'WARNING', code: '25P01', message: 'there is no transaction in progress' };
 
 function emptyResult(command: string, notices: readonly Notice[], rowCount = 0): QueryResult {
   return {

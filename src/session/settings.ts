@@ -101,8 +101,9 @@ export class SessionSettings {
           this.values.clear();
           this.local.clear();
         } else {
-          this.values.delete(normalize(stmt.name));
-          this.local.delete(normalize(stmt.name));
+          const name = normalize(stmt.name);
+          this.values.delete(name);
+          this.local.delete(name);
         }
         return { command: 'RESET', notices: [] };
       case 'show': {

@@ -5,21 +5,12 @@
  * often is harmless, one that reads past a lock is not.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { RelationMeta } from '../catalog/relation.js';
 import { parse } from '../sql/index.js';
 import type * as ast from '../sql/ast.js';
 
 export function tablesRead(stmt: ast.Statement, catalog: Catalog, searchPath: readonly string[]): number[] {
   const tables = new Set<number>();
   const viewsSeen = new Set<number>();
-  const resolve = (name: ast.QualifiedName): RelationMeta | undefined => {
-    if (name.schema !== undefined) return catalog.relation(name.schema, name.name);
-    for (const schema of searchPath) {
-      const r = catalog.relation(schema, name.name);
-      if (r) return r;
-    }
-    return undefined;
-  };
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -28,7 +19,8 @@ export function tablesRead(stmt: ast.Statement, catalog: Catalog, searchPath: re
     }
     const record = node as { readonly kind?: unknown; readonly name?: unknown };
     if (record.kind === 'table' && typeof record.name === 'object') {
-      const r = resolve(record.name as ast.QualifiedName);
+      const name = record.name as ast.QualifiedName;
+      const r = catalog.findRelation(name.schema, name.name, searchPath);
       if (r?.kind === 'table') tables.add(r.id);
       else if (r?.kind === 'view' && !viewsSeen.has(r.id)) {
         viewsSeen.add(r.id);

@@ -63,6 +63,11 @@ export interface ListedRelation {
   readonly source: { readonly kind: 'user'; readonly meta: RelationMeta } | { readonly kind: 'system'; readonly def: SystemTableDef };
 }
 
+/** A listed relation's table definition, when it is a user table (not a view or a system relation). */
+export function userTable(r: ListedRelation): TableMeta | null {
+  return r.source.kind === 'user' && r.source.meta.kind === 'table' ? r.source.meta : null;
+}
+
 /** pg_constraint's oids: a range of their own, clear of every relation's and schema's. */
 const FIRST_CONSTRAINT_OID = 1_000_000_000;
 /** Constraints of one table an oid tells apart. */
@@ -158,8 +163,7 @@ export class CatalogListing {
 
   constraints(): readonly ListedConstraint[] {
     return this.relations().flatMap((relation) => {
-      const meta = relation.source.kind === 'user' && relation.source.meta.kind === 'table' ? relation.source.meta : null;
-      return (meta?.constraints ?? []).map((c, k): ListedConstraint => {
+      return (userTable(relation)?.constraints ?? []).map((c, k): ListedConstraint => {
         const names = (numbers: readonly number[], of: ListedRelation): string => numbers.map((n) => quoteIdent(of.columns[n - 1]!.name)).join(', ');
         const columns = c.columns.map((i) => i + 1);
         const common = { oid: FIRST_CONSTRAINT_OID + (relation.oid - FIRST_USER_OID) * CONSTRAINTS_PER_TABLE + k, name: c.name, relation, columns };
@@ -184,8 +188,7 @@ export class CatalogListing {
   /** The referenced columns' numbers: those named, or the referenced table's primary key. */
   private referencedColumns(table: ListedRelation, names: readonly string[]): number[] {
     if (names.length === 0) {
-      const meta = table.source.kind === 'user' && table.source.meta.kind === 'table' ? table.source.meta : null;
-      return meta?.constraints.find((c) => c.kind === 'primaryKey')?.columns.map((i) => i + 1) ?? [];
+      return userTable(table)?.constraints.find((c) => c.kind === 'primaryKey')?.columns.map((i) => i + 1) ?? [];
     }
     return names.flatMap((n) => {
       const i = table.columns.findIndex((col) => col.name === n);

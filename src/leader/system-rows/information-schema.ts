@@ -1,5 +1,5 @@
 /** Rows of information_schema's views and Redshift's SVV_ catalog views (SVV_TABLES, SVV_COLUMNS, ...). */
-import type { ListedColumn, ListedRelation } from '../../catalog/system/listing.js';
+import { userTable, type ListedColumn, type ListedRelation } from '../../catalog/system/listing.js';
 import { characterLength, datetimePrecision, encodingName, numericFacts, standardTypeName } from '../../catalog/system/type-info.js';
 import { shortTypeName } from '../../types/datatype.js';
 import { defaultText, type Row, type RowsContext } from './context.js';
@@ -57,7 +57,7 @@ function naming(ctx: RowsContext, r: ListedRelation): Row {
 
 function tableType(r: ListedRelation): string {
   if (r.kind === 'view') return 'VIEW';
-  return r.source.kind === 'user' && r.source.meta.kind === 'table' && r.source.meta.temp ? 'LOCAL TEMPORARY' : 'BASE TABLE';
+  return userTable(r)?.temp ? 'LOCAL TEMPORARY' : 'BASE TABLE';
 }
 
 function nullable(c: ListedColumn): string {

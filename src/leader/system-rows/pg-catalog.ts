@@ -6,6 +6,7 @@ import {
   PG_CLASS_RELATION_OID,
   PG_NAMESPACE_RELATION_OID,
   RDSDB_USER_ID,
+  userTable,
   type ListedRelation,
 } from '../../catalog/system/listing.js';
 import { BUILTIN_TYPES, builtinType, collationOf, encodingCode, encodingName, formatType, typeLength } from '../../catalog/system/type-info.js';
@@ -42,7 +43,8 @@ export function viewDefinition(r: ListedRelation): string | null {
 }
 
 function distStyle(r: ListedRelation): number {
-  return r.source.kind === 'user' && r.source.meta.kind === 'table' ? distStyleCode(r.source.meta) : 0;
+  const table = userTable(r);
+  return table ? distStyleCode(table) : 0;
 }
 
 function createdAt(r: ListedRelation): number | null {
@@ -51,7 +53,7 @@ function createdAt(r: ListedRelation): number | null {
 
 /** pg_class's columns after `oid` (PG_CLASS_INFO repeats them). */
 function classColumns(ctx: RowsContext, r: ListedRelation): Row {
-  const table = r.source.kind === 'user' && r.source.meta.kind === 'table' ? r.source.meta : null;
+  const table = userTable(r);
   const slices = table ? (ctx.env.state.tables.get(table.id)?.slices ?? []) : [];
   const pages = table ? slices.reduce((n, s) => n + s.blocks.length * (table.columns.length + 3), 0) : 0;
   const tuples = slices.reduce((n, s) => n + liveRowCount(s), 0);
