@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-matrix, copy-parse, snapshot, parse, server)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-matrix, copy-parse, bulk-insert, snapshot, parse, server)
  */
+import { benchBulkInsert } from './bulk-insert.js';
 import { benchCopy } from './copy.js';
 import { benchCopyConvert } from './copy-convert.js';
 import { benchCopyMatrix } from './copy-matrix.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   copy: benchCopy,
   'copy-matrix': benchCopyMatrix,
   'copy-parse': benchCopyConvert,
+  'bulk-insert': benchBulkInsert,
   parse: benchParse,
   snapshot: benchSnapshot,
 };

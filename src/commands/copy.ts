@@ -17,14 +17,15 @@ import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, t
 import { evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
 import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
-import { appendBlocks, emptyTableData, packVectorGroups, packedBytes, unpackVectorGroups, vectorFromValues, withSlices, type Block, type PackedVectorGroups, type SliceData } from '../storage/index.js';
+import { packedBytes, unpackVectorGroups, vectorFromValues } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { ColumnVector } from '../types/column-vector.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { planCopy, type CopyPlan } from './copy-options.js';
 import { CopyProgressTracker } from './copy-progress.js';
 import { lookupTable } from './lookup.js';
-import { identityValues, placementOf, withTable } from './write.js';
+import { appendBuilt, buildSlices } from './build-slices.js';
+import { identityValues, placementOf } from './write.js';
 
 const SUPERUSER_ID = 100;
 
@@ -114,12 +115,8 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     }
     const groups = ok.map((r) => unpackVectorGroups(r.groups));
     fillIdentities(groups.flat(), table, columns, ctx);
-    const built = await buildSlices(mergeDestinations(ok, groups), table, ctx, env);
-    const data = state.tables.get(table.id) ?? emptyTableData(slices);
-    const hasSortKey = table.sortKey.columns.length > 0;
-    const changes = new Map<number, SliceData>();
-    for (const [slice, blocks] of built) changes.set(slice, appendBlocks(data.slices[slice]!, blocks, { sorted: hasSortKey }));
-    ctx.txn.apply(withTable(state, table.id, withSlices(data, changes)), [table.id], false);
+    const built = await buildSlices(mergeDestinations(ok, groups), table, topology, env.runner);
+    ctx.txn.apply(appendBuilt(state, table, built, topology), [table.id], false);
     log.finish(entry, [], false);
     ctx.recordCopy(entry.query, rows);
     for (const name of plan.acceptedOnly) {
@@ -290,24 +287,6 @@ function fillIdentities(groups: readonly ColumnVector[][], table: TableMeta, col
     if (c.identity === null || columns[i]!.source.kind === 'field') return;
     for (const g of groups) g[i] = vectorFromValues(c.type, identityValues(table, i, g[i]!.length, ctx.counters), true);
   });
-}
-
-/** Each destination slice's blocks, built on the slice's own node (one task per node). */
-async function buildSlices(perDestination: Map<number, (readonly ColumnVector[])[]>, table: TableMeta, ctx: CommandContext, env: StatementEnv): Promise<Map<number, readonly Block[]>> {
-  const types = table.columns.map((c) => c.type);
-  const sortColumns = table.sortKey.columns.length > 0 ? table.sortKey.columns : null;
-  const perNode = new Map<number, { slice: number; groups: PackedVectorGroups }[]>();
-  for (const [slice, groups] of perDestination) {
-    const node = nodeOfSlice(ctx.topology, slice);
-    perNode.set(node, [...(perNode.get(node) ?? []), { slice, groups: packVectorGroups(groups) }]);
-  }
-  const replies = await Promise.all([...perNode].map(([node, slices]) => env.runner.copyBuild(node, { types, slices, sortColumns })));
-  const built = new Map<number, readonly Block[]>();
-  for (const reply of replies) {
-    if (!reply.ok) throw SqlError.fromJSON(reply.error);
-    for (const { slice, blocks } of reply.slices) built.set(slice, blocks);
-  }
-  return built;
 }
 
 interface LogContext {

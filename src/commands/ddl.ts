@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
-import { describeQuery, runQuery, sliceCount, type DbState } from '../leader/index.js';
+import { describeQuery, runQueryVectors, sliceCount, type DbState } from '../leader/index.js';
 import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
@@ -13,7 +13,8 @@ import type { CommandContext, CommandResult } from './context.js';
 import { findRelation, lookupTable, lookupView, qualified } from './lookup.js';
 import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTableMeta, tableShape } from './table-def.js';
 import { evaluateRows } from '../leader/index.js';
-import { insertRows, withTable } from './write.js';
+import { withTable } from './write.js';
+import { bulkInsert } from './bulk-insert.js';
 
 function withCatalog(state: DbState, catalog: Catalog): DbState {
   return { catalog, tables: state.tables };
@@ -126,7 +127,8 @@ export async function createTableAs(
   command: string,
 ): Promise<CommandResult> {
   const state0 = await ddlState(ctx);
-  const out = await runQuery(query, ctx.statementEnv(state0));
+  const env = ctx.statementEnv(state0);
+  const out = await runQueryVectors(query, env);
   let catalog = state0.catalog;
   const schema = creationSchema(catalog, target.name.schema, target.temp, ctx.session.searchPath, ctx.session.tempSchema, target.pos);
   if (catalog.relation(schema, target.name.name)) {
@@ -134,7 +136,7 @@ export async function createTableAs(
     throw new SqlError(SqlState.duplicateTable, `relation "${target.name.name}" already exists`, { position: target.name.pos });
   }
   if (target.temp) catalog = ensureSchema(catalog, schema);
-  const names = out.names.map((n, i) => target.columnNames?.[i] ?? n);
+  const names = out.planned.names.map((n, i) => target.columnNames?.[i] ?? n);
   const sortKeyNames = new Set(target.attrs.sortkey?.columns ?? []);
   const columns: ColumnMeta[] = names.map((name, i) => ({
     name,
@@ -148,10 +150,10 @@ export async function createTableAs(
   const shape = tableShape(columns, [], [], inheritKeys(target.attrs, out.planned.inherited, names), target.pos);
   const [id, withOid] = catalog.allocateOid();
   const table = newTableMeta(id, schema, target.name.name, shape, [], target.temp, ctx.session.sessionId, target.attrs.backup ?? true);
-  let state = withTable(withCatalog(state0, withOid.withRelation(table)), id, emptyTableData(sliceCount(ctx.topology)));
-  state = insertRows(state, table, out.batch.columns, out.batch.rowCount, ctx.topology, ctx.counters);
-  ctx.txn.apply(state, [id], true);
-  return { command, rowCount: out.batch.rowCount };
+  const created = withTable(withCatalog(state0, withOid.withRelation(table)), id, emptyTableData(sliceCount(ctx.topology)));
+  const written = await bulkInsert(created, table, out, table.columns.map((_, i) => ({ kind: 'query', column: i })), ctx, env);
+  ctx.txn.apply(written.state, [id], true);
+  return { command, rowCount: written.rowCount };
 }
 
 /** Without DISTKEY/SORTKEY clauses, CTAS takes the keys the query passes through from its source. */

@@ -4,9 +4,10 @@
  * delete-and-append: the old rows are marked deleted and the new versions appended (unsorted).
  */
 import type { TableMeta } from '../catalog/relation.js';
-import { ROW_HANDLE_COLUMN, evaluateRows, runQuery } from '../leader/index.js';
+import { ROW_HANDLE_COLUMN, evaluateRows, runQuery, runQueryVectors, type DbState, type StatementEnv } from '../leader/index.js';
+import { bulkInsert, type ColumnFeed } from './bulk-insert.js';
 import type * as ast from '../sql/ast.js';
-import { SqlError, SqlState, UNKNOWN, type SqlType } from '../types/index.js';
+import { SqlError, SqlState } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { lookupTable } from './lookup.js';
 import { assignColumns, deleteByHandles, identityValues, insertRows } from './write.js';
@@ -33,47 +34,41 @@ export async function insert(stmt: ast.Insert, ctx: CommandContext): Promise<Com
   const state = ctx.txn.view();
   const env = ctx.statementEnv(state);
   const targets = targetColumns(table, stmt.columns, stmt.pos);
-  const width = table.columns.length;
-  let columns: unknown[][];
-  let types: SqlType[];
-  let rowCount: number;
-  const fillIdentities = (cols: unknown[][], count: number): void => {
-    table.columns.forEach((c, i) => {
-      if (c.identity && !targets.includes(i)) cols[i] = identityValues(table, i, count, ctx.counters);
-    });
-  };
-  if (stmt.source.kind === 'query') {
-    const out = await runQuery(stmt.source.query, env);
-    if (out.types.length !== targets.length) {
-      throw new SqlError(SqlState.syntaxError, `INSERT has more ${out.types.length > targets.length ? 'expressions' : 'target columns'} than ${out.types.length > targets.length ? 'target columns' : 'expressions'}`, {
-        position: stmt.pos,
-      });
-    }
-    rowCount = out.batch.rowCount;
-    const defaults = omittedDefaults(table, targets, stmt.pos);
-    const defaultValues = evaluateRows([defaults.map((d) => d.expr)], defaults.map((d) => table.columns[d.column]!.type), env);
-    columns = new Array(width);
-    types = new Array(width);
-    targets.forEach((col, i) => {
-      columns[col] = out.batch.columns[i]!;
-      types[col] = out.types[i]!;
-    });
-    defaults.forEach((d, i) => {
-      columns[d.column] = new Array(rowCount).fill(defaultValues[i]![0]);
-      types[d.column] = table.columns[d.column]!.type;
-    });
-  } else {
-    const rows: ast.Expr[][] =
-      stmt.source.kind === 'defaultValues' ? [table.columns.map((_, i) => defaultFor(table, i, stmt.pos))] : stmt.source.rows.map((values) => rowExprs(table, targets, values, stmt.pos));
-    rowCount = rows.length;
-    types = table.columns.map((c) => c.type);
-    columns = evaluateRows(rows, types, env);
-  }
-  fillIdentities(columns, rowCount);
-  const assigned = assignColumns(columns, types.map((t) => t ?? UNKNOWN), table, rowCount);
+  if (stmt.source.kind === 'query') return insertQuery(stmt, stmt.source.query, table, targets, state, ctx, env);
+  const rows: ast.Expr[][] =
+    stmt.source.kind === 'defaultValues' ? [table.columns.map((_, i) => defaultFor(table, i, stmt.pos))] : stmt.source.rows.map((values) => rowExprs(table, targets, values, stmt.pos));
+  const rowCount = rows.length;
+  const types = table.columns.map((c) => c.type);
+  const columns = evaluateRows(rows, types, env);
+  table.columns.forEach((c, i) => {
+    if (c.identity && !targets.includes(i)) columns[i] = identityValues(table, i, rowCount, ctx.counters);
+  });
+  const assigned = assignColumns(columns, types, table, rowCount);
   const next = insertRows(state, table, assigned, rowCount, ctx.topology, ctx.counters);
   ctx.txn.apply(next, [table.id], false);
   return { command: 'INSERT', rowCount };
+}
+
+/** INSERT ... SELECT: a bulk insert (bulk-insert.ts); omitted columns get their DEFAULT or IDENTITY values. */
+async function insertQuery(stmt: ast.Insert, query: ast.Query, table: TableMeta, targets: readonly number[], state: DbState, ctx: CommandContext, env: StatementEnv): Promise<CommandResult> {
+  const out = await runQueryVectors(query, env);
+  if (out.types.length !== targets.length) {
+    throw new SqlError(SqlState.syntaxError, `INSERT has more ${out.types.length > targets.length ? 'expressions' : 'target columns'} than ${out.types.length > targets.length ? 'target columns' : 'expressions'}`, {
+      position: stmt.pos,
+    });
+  }
+  const defaults = omittedDefaults(table, targets, stmt.pos);
+  // One value per omitted column (evaluateRows returns columns of values).
+  const defaultValues = evaluateRows([defaults.map((d) => d.expr)], defaults.map((d) => table.columns[d.column]!.type), env);
+  const feeds = table.columns.map((c, i): ColumnFeed => {
+    const k = targets.indexOf(i);
+    if (k >= 0) return { kind: 'query', column: k };
+    if (c.identity) return { kind: 'identity' };
+    return { kind: 'constant', value: defaultValues[defaults.findIndex((d) => d.column === i)]![0] ?? null };
+  });
+  const written = await bulkInsert(state, table, out, feeds, ctx, env);
+  ctx.txn.apply(written.state, [table.id], false);
+  return { command: 'INSERT', rowCount: written.rowCount };
 }
 
 /** One VALUES row as an expression per table column: given values, DEFAULTs, or defaults of omitted columns. */

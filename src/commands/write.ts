@@ -3,7 +3,7 @@
  * table's distribution style, and deletion by row handle. Everything returns a new state; nothing is
  * visible until the statement's transaction installs it.
  */
-import type { TableMeta } from '../catalog/relation.js';
+import type { ColumnMeta, TableMeta } from '../catalog/relation.js';
 import { ROW_HANDLE_SLICE_FACTOR } from '../leader/index.js';
 import type { DbState, Topology } from '../leader/index.js';
 import { appendRows, deleteRows, emptyTableData, placeRows, takeRows, withSlices, type Placement, type SliceData } from '../storage/index.js';
@@ -12,20 +12,25 @@ import type { ClusterCounters } from './context.js';
 
 /** Convert values of `from` types into the table's column types, as an assignment (INSERT, UPDATE). */
 export function assignColumns(columns: readonly unknown[][], from: readonly SqlType[], table: TableMeta, rowCount: number): unknown[][] {
-  return table.columns.map((col, c) => {
-    const source = columns[c]!;
-    const fromType = from[c]!;
-    const out = new Array<unknown>(rowCount);
-    for (let r = 0; r < rowCount; r++) {
-      const v = source[r];
-      if (v === null || v === undefined) {
-        if (col.notNull) throw new SqlError(SqlState.notNullViolation, `Cannot insert a NULL value into column ${col.name}`);
-        out[r] = null;
-      } else if (fromType.kind === 'unknown') out[r] = parseValue(String(v), col.type);
-      else out[r] = castValue(v, fromType, col.type, false);
-    }
-    return out;
-  });
+  return table.columns.map((col, c) => assignValues(columns[c]!, from[c]!, col, rowCount));
+}
+
+/** One column's values of type `fromType`, assigned to `col`: cast to its type, NULL refused when it is NOT NULL. */
+export function assignValues(source: readonly unknown[], fromType: SqlType, col: ColumnMeta, rowCount: number): unknown[] {
+  const out = new Array<unknown>(rowCount);
+  for (let r = 0; r < rowCount; r++) {
+    const v = source[r];
+    if (v === null || v === undefined) {
+      if (col.notNull) throw notNullViolation(col);
+      out[r] = null;
+    } else if (fromType.kind === 'unknown') out[r] = parseValue(String(v), col.type);
+    else out[r] = castValue(v, fromType, col.type, false);
+  }
+  return out;
+}
+
+export function notNullViolation(col: ColumnMeta): SqlError {
+  return new SqlError(SqlState.notNullViolation, `Cannot insert a NULL value into column ${col.name}`);
 }
 
 export function placementOf(table: TableMeta): Placement {

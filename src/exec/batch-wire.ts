@@ -3,16 +3,16 @@
  * by value (~70 ns per number, more per bigint); a typed array is one memcpy. So a NumColumn travels
  * as its Float64Array, and so does a boxed column whose values are all numbers, booleans or safe
  * bigints (decoded as a NumColumn that boxes back to the same values); other bigints travel as a
- * BigInt64Array, strings as one joined string, and anything else (aggregate states, intervals, wide
- * decimals) as it is.
+ * BigInt64Array, strings as one string with each one's length (no separator, so any character may
+ * occur), and anything else (aggregate states, intervals, wide decimals) as it is.
  */
 import { NumColumn, type Boxing, type Column, type VBatch } from './vector.js';
 
 export type WireColumn =
   | { readonly kind: 'number'; readonly values: Float64Array; readonly nulls: Uint8Array | null; readonly boxing: Boxing }
   | { readonly kind: 'bigint'; readonly values: BigInt64Array; readonly nulls: Uint8Array | null }
-  /** Strings joined by NUL (used only when no value contains one). */
-  | { readonly kind: 'text'; readonly joined: string; readonly nulls: Uint8Array | null }
+  /** The strings one after another, and each one's length in UTF-16 code units (a NULL row's is 0). */
+  | { readonly kind: 'text'; readonly joined: string; readonly lengths: Int32Array; readonly nulls: Uint8Array | null }
   | { readonly kind: 'values'; readonly values: readonly unknown[] };
 
 export interface WireBatch {
@@ -47,7 +47,6 @@ function columnKind(values: readonly unknown[]): BoxedKind {
         k = 'boolean';
         break;
       case 'string':
-        if (v.includes('\u0000')) return 'values';
         k = 'text';
         break;
       default:
@@ -94,9 +93,10 @@ function encodeColumn(column: Column): WireColumn {
       return { kind, values: out, nulls: nullMap(values) };
     }
     case 'text': {
+      const lengths = new Int32Array(n);
+      for (let i = 0; i < n; i++) lengths[i] = (values[i] as string | null)?.length ?? 0;
       const nulls = nullMap(values);
-      const joined = (nulls ? values.map((v) => v ?? '') : values).join('\u0000');
-      return { kind, joined, nulls };
+      return { kind, joined: (nulls ? values.map((v) => v ?? '') : values).join(''), lengths, nulls };
     }
     case 'values':
       return { kind, values };
@@ -107,7 +107,7 @@ export function fromWire(w: WireBatch): VBatch {
   return { rowCount: w.rowCount, columns: w.columns.map((c) => decodeColumn(c, w.rowCount)) };
 }
 
-function decodeColumn(c: WireColumn, n: number): Column {
+export function decodeColumn(c: WireColumn, n: number): Column {
   switch (c.kind) {
     case 'number':
       return new NumColumn(c.values, c.nulls, c.boxing);
@@ -119,8 +119,13 @@ function decodeColumn(c: WireColumn, n: number): Column {
       return out;
     }
     case 'text': {
-      const out: unknown[] = n === 0 ? [] : c.joined.split('\u0000');
-      if (c.nulls) for (let i = 0; i < n; i++) if (c.nulls[i] === 1) out[i] = null;
+      const out = new Array<unknown>(n);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        const end = at + c.lengths[i]!;
+        out[i] = c.nulls !== null && c.nulls[i] === 1 ? null : c.joined.substring(at, end);
+        at = end;
+      }
       return out;
     }
   }

@@ -9,5 +9,6 @@ export { partitionBatches } from './partition.js';
 export { concatBatches, emptyBatch } from './batch.js';
 export { compileExpr, type Evaluator } from './expr.js';
 export { compilePredicate, type Selector } from './predicate.js';
-export type { VBatch } from './vector.js';
+export { boxBatch, boxColumn, type Column, type VBatch } from './vector.js';
+export { columnVector, vectorTypeOf, wireColumnVector } from './batch-vectors.js';
 export * from './spec.js';

@@ -3,6 +3,7 @@
  * slices, and log it (STL_QUERY, SVL_QUERY_REPORT).
  */
 import type { Batch } from '../exec/spec.js';
+import type { ColumnVector } from '../types/column-vector.js';
 import { planQuery, type PlannedQuery, type SessionInfo } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { liveRowCount } from '../storage/index.js';
@@ -10,7 +11,7 @@ import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
 import type { StatementCancel } from './cancel.js';
 import type { QueryLog } from './query-log.js';
-import { executePlan } from './scheduler.js';
+import { executePlan, executePlanColumnVectors, type ExecutionEnv } from './scheduler.js';
 import { systemRows } from './system-rows.js';
 import type { NodeRunner, Topology } from './task.js';
 import type { DbState } from './transactions.js';
@@ -63,12 +64,39 @@ export function describeQuery(query: ast.Query, env: StatementEnv, options: { ro
 }
 
 export async function runQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): Promise<QueryOutput> {
+  return logged(query, env, options, async (planned, execEnv) => {
+    const result = await executePlan(planned.physical, execEnv);
+    return { out: { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks }, tasks: result.tasks };
+  });
+}
+
+/** A query's rows as column vectors of its output types, a group per batch (for bulk inserts: see exec/batch-vectors.ts). */
+export interface QueryVectors {
+  readonly planned: PlannedQuery;
+  readonly groups: readonly (readonly ColumnVector[])[];
+  readonly types: readonly SqlType[];
+}
+
+export async function runQueryVectors(query: ast.Query, env: StatementEnv): Promise<QueryVectors> {
+  return logged(query, env, {}, async (planned, execEnv) => {
+    const result = await executePlanColumnVectors(planned.physical, execEnv);
+    return { out: { planned, groups: result.groups, types: planned.physical.types }, tasks: result.tasks };
+  });
+}
+
+/** Plans the query, runs it with `run` and logs it (STL_QUERY), failed or not. */
+async function logged<T>(
+  query: ast.Query,
+  env: StatementEnv,
+  options: { rowHandleTable?: number },
+  run: (planned: PlannedQuery, execEnv: ExecutionEnv) => Promise<{ out: T; tasks: readonly TaskInfo[] }>,
+): Promise<T> {
   const { state } = env;
   const planned = describeQuery(query, env, options);
   const entry = env.log.start(env.session.sessionId, env.text);
   if (env.cancel) env.cancel.queryId = entry.query;
   try {
-    const result = await executePlan(planned.physical, {
+    const { out, tasks } = await run(planned, {
       runner: env.runner,
       topology: env.topology,
       tableData: (id) => {
@@ -78,8 +106,8 @@ export async function runQuery(query: ast.Query, env: StatementEnv, options: { r
       },
       cancel: env.cancel,
     });
-    env.log.finish(entry, result.tasks, false);
-    return { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };
+    env.log.finish(entry, tasks, false);
+    return out;
   } catch (err) {
     env.log.finish(entry, [], true);
     throw err;

@@ -5,7 +5,8 @@
  * here on the main thread, over the gathered results.
  */
 import type { Batch, Fragment, POp, PhysicalPlan } from '../exec/spec.js';
-import { concatBatches, runOperator } from '../exec/index.js';
+import { columnVector, concatBatches, runOperator, runVectors, vectorTypeOf, wireColumnVector } from '../exec/index.js';
+import type { ColumnVector } from '../types/column-vector.js';
 import { fromWire, type WireBatch } from '../exec/batch-wire.js';
 import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
@@ -35,6 +36,29 @@ type FragmentOutputs =
   | { readonly kind: 'broadcast'; readonly all: WireBatch[] };
 
 export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promise<PlanResult> {
+  const { gathered, tasks } = await runFragments(plan, env);
+  const batches = runOperator(plan.leader, { scan: noLeaderScan, exchange: (id) => gathered(id).map(fromWire) });
+  return { batch: concatBatches(batches, plan.types.length), tasks };
+}
+
+/**
+ * The result as column vectors of the plan's output types (exec/batch-vectors.ts vectorTypeOf), one
+ * group per batch, for bulk inserts to write. When the leader's part only gathers, the fragments'
+ * batches are converted as they arrived: text columns are never split into a JS string per row.
+ */
+export async function executePlanColumnVectors(plan: PhysicalPlan, env: ExecutionEnv): Promise<{ groups: ColumnVector[][]; tasks: TaskInfo[] }> {
+  const { gathered, tasks } = await runFragments(plan, env);
+  const types = plan.types.map(vectorTypeOf);
+  const leader = plan.leader;
+  const groups =
+    leader.kind === 'exchange'
+      ? gathered(leader.fragmentId).map((b) => b.columns.map((c, i) => wireColumnVector(c, b.rowCount, types[i]!)))
+      : runVectors(leader, { scan: noLeaderScan, exchange: (id) => gathered(id).map(fromWire) }).map((b) => b.columns.map((c, i) => columnVector(c, types[i]!)));
+  return { groups: groups.filter((g) => g.length > 0 && g[0]!.length > 0), tasks };
+}
+
+/** Runs every fragment on the slices; the batches gathered to the leader, by fragment. */
+async function runFragments(plan: PhysicalPlan, env: ExecutionEnv): Promise<{ gathered: (fragmentId: number) => WireBatch[]; tasks: TaskInfo[] }> {
   const tasks: TaskInfo[] = [];
   const outputs = new Map<number, FragmentOutputs>();
   const running = new Map<number, Promise<void>>();
@@ -47,18 +71,16 @@ export async function executePlan(plan: PhysicalPlan, env: ExecutionEnv): Promis
   }
   await settleAll([...running.values()]);
   env.cancel?.throwIfCancelled();
-  const width = plan.types.length;
-  const batches = runOperator(plan.leader, {
-    scan: () => {
-      throw new SqlError(SqlState.internalError, 'table scans run on compute nodes, not the leader');
-    },
-    exchange: (id: number) => {
-      const out = outputs.get(id);
-      if (!out || out.kind !== 'gather') throw new SqlError(SqlState.internalError, `fragment ${id} was not gathered to the leader`);
-      return out.perTask.map(fromWire);
-    },
-  });
-  return { batch: concatBatches(batches, width), tasks };
+  const gathered = (id: number): WireBatch[] => {
+    const out = outputs.get(id);
+    if (!out || out.kind !== 'gather') throw new SqlError(SqlState.internalError, `fragment ${id} was not gathered to the leader`);
+    return out.perTask;
+  };
+  return { gathered, tasks };
+}
+
+function noLeaderScan(): never {
+  throw new SqlError(SqlState.internalError, 'table scans run on compute nodes, not the leader');
 }
 
 /** Wait for every promise; then fail with the first failure (so no task is left running unobserved). */

@@ -11,14 +11,18 @@ import { computeZoneMap } from './zone-map.js';
 
 /** Encodes `values[start, start + length)` as a chunk of `type`. NULL is `null` (or undefined). */
 export function encodeChunk(type: SqlType, values: readonly unknown[], start: number, length: number): ColumnChunk {
-  let nullCount = 0;
-  for (let i = start; i < start + length; i++) if (values[i] === null || values[i] === undefined) nullCount++;
-  const buffers = encodeBuffers(type, values, start, length, nullCount > 0 ? Math.ceil(length / 8) : 0);
   const { min, max } = computeZoneMap(type, values, start, length);
-  return { type, length, ...buffers, nullCount, min, max };
+  return { type, length, ...encodeValues(type, values, start, length), min, max };
 }
 
 type ChunkBuffers = Pick<ColumnChunk, 'values' | 'offsets' | 'validity' | 'ascii'>;
+
+/** encodeChunk's buffers and NULL count, without the zone map (a column vector has none). */
+export function encodeValues(type: SqlType, values: readonly unknown[], start: number, length: number): ChunkBuffers & { nullCount: number } {
+  let nullCount = 0;
+  for (let i = start; i < start + length; i++) if (values[i] === null || values[i] === undefined) nullCount++;
+  return { ...encodeBuffers(type, values, start, length, nullCount > 0 ? Math.ceil(length / 8) : 0), nullCount };
+}
 
 function encodeBuffers(type: SqlType, values: readonly unknown[], start: number, length: number, validityBytes: number): ChunkBuffers {
   switch (type.kind) {
@@ -105,21 +109,27 @@ function fixedWidthView(kind: FixedWidthKind, buffer: SharedArrayBuffer, at: num
 }
 
 /**
- * Arrow Utf8: int32 offsets (length + 1) and the UTF-8 bytes. A first pass measures byte lengths
- * (and whether the chunk is pure ASCII); ASCII chunks are then written with one Latin-1 write of the
- * joined strings. Non-ASCII strings are written one by one: joining could pair a lone surrogate at
- * the end of one string with one at the start of the next and change the bytes.
+ * Arrow Utf8: int32 offsets (length + 1) and the UTF-8 bytes. ASCII strings — the common case — are
+ * joined once, recognised by one native byte count of the joined string (UTF-8 needs more bytes than
+ * characters exactly when a character is not ASCII) and written with one Latin-1 write. Otherwise the
+ * strings are measured and written one by one: joining could pair a lone surrogate at the end of one
+ * string with one at the start of the next and change the bytes.
  */
 function encodeStrings(values: readonly unknown[], start: number, length: number, validityBytes: number): ChunkBuffers {
-  let totalBytes = 0;
-  let ascii = true;
+  const present: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const v = values[start + i];
+    if (v !== null && v !== undefined) present.push(v as string);
+  }
+  const joined = present.join('');
+  const ascii = Buffer.byteLength(joined, 'utf8') === joined.length;
   const byteLengths = new Int32Array(length);
+  let totalBytes = 0;
   for (let i = 0; i < length; i++) {
     const v = values[start + i];
     if (v === null || v === undefined) continue;
     const s = v as string;
-    const n = isAscii(s) ? s.length : Buffer.byteLength(s, 'utf8');
-    if (n !== s.length) ascii = false;
+    const n = ascii || isAscii(s) ? s.length : Buffer.byteLength(s, 'utf8');
     byteLengths[i] = n;
     totalBytes += n;
   }
@@ -134,12 +144,7 @@ function encodeStrings(values: readonly unknown[], start: number, length: number
   offsets[length] = end;
   const target = Buffer.from(buffer, starts[2], totalBytes);
   if (ascii) {
-    const present: string[] = [];
-    for (let i = 0; i < length; i++) {
-      const v = values[start + i];
-      if (v !== null && v !== undefined) present.push(v as string);
-    }
-    target.write(present.join(''), 0, 'latin1');
+    target.write(joined, 0, 'latin1');
   } else {
     for (let i = 0; i < length; i++) {
       const v = values[start + i];

@@ -10,7 +10,8 @@ export {
 } from './table-data.js';
 export { liveBlocks, type LiveBlock } from './scan.js';
 export { placeRows, sliceForHash, takeRows, type Placement, type Topology } from './placement.js';
-export { valuesOfVector, vectorFromValues } from './vector-values.js';
+export { valuesOfVector, vectorFromNumbers, vectorFromValues } from './vector-values.js';
+export { allocateShared } from './shared-buffers.js';
 export { dealVectors } from './vector-partition.js';
 export { packVectorGroups, packedBytes, unpackVectorGroups, type PackedVectorGroups } from './vector-wire.js';
 export { buildBlocksFromVectors } from './vector-blocks.js';

@@ -4,12 +4,13 @@
  * rows read as a chunk yields exactly what a scan of the same data would.
  */
 import type { ColumnVector } from '../types/column-vector.js';
-import type { SqlType } from '../types/datatype.js';
+import { assertNever, type SqlType } from '../types/datatype.js';
 import type { ColumnChunk } from './block.js';
 import { readColumn } from './block-reader.js';
-import { encodeChunk } from './chunk-encoder.js';
-import { bitAt, bitsFrom } from './vector-buffers.js';
+import { encodeValues } from './chunk-encoder.js';
+import { allocateVector, bitAt, bitsFrom, setBit } from './vector-buffers.js';
 import { layoutOf } from '../types/column-vector.js';
+import { int32Words, writeInt64FromNumber } from './wide-ints.js';
 
 /** Rows `[start, end)` of the vector as engine values (NULL is `null`), as readColumn returns them. */
 export function valuesOfVector(v: ColumnVector, start = 0, end = v.length): unknown[] {
@@ -47,9 +48,67 @@ function valuesFrom(v: ColumnVector, start: number, end: number): ColumnVector['
  * SharedArrayBuffer (to cross worker threads without a copy), else in a private ArrayBuffer.
  */
 export function vectorFromValues(type: SqlType, values: readonly unknown[], shared = false): ColumnVector {
-  const chunk = encodeChunk(type, values, 0, values.length);
-  const vector: ColumnVector = { type, length: chunk.length, values: chunk.values, offsets: chunk.offsets, validity: chunk.validity, nullCount: chunk.nullCount };
+  const encoded = encodeValues(type, values, 0, values.length);
+  const vector: ColumnVector = { type, length: values.length, values: encoded.values, offsets: encoded.offsets, validity: encoded.validity, nullCount: encoded.nullCount };
   return shared ? vector : unshared(vector);
+}
+
+/**
+ * Engine values that are numbers, as a vector of `type`, without boxing them: `values[i]` is row i's
+ * engine number (DATE days, TIMESTAMP/TIME microseconds, BOOLEAN 1 or 0; BIGINT and DECIMAL — scaled
+ * by 10^scale — as safe integers), and `nulls[i] !== 0` marks row i NULL (its number is ignored). The
+ * same bytes vectorFromValues writes for the same values, in shared memory.
+ */
+export function vectorFromNumbers(type: SqlType, values: Float64Array, nulls: Uint8Array | null): ColumnVector {
+  const n = values.length;
+  let nullCount = 0;
+  if (nulls !== null) for (let i = 0; i < n; i++) if (nulls[i] !== 0) nullCount++;
+  const out = allocateVector(type, n, nullCount > 0);
+  const isNull = (i: number): boolean => nullCount > 0 && nulls![i] !== 0;
+  if (out.validity !== null) for (let i = 0; i < n; i++) if (!isNull(i)) setBit(out.validity, i);
+  switch (type.kind) {
+    case 'smallint':
+    case 'integer':
+    case 'date':
+    case 'real':
+    case 'double': {
+      const target = out.values as Int16Array | Int32Array | Float32Array | Float64Array;
+      for (let i = 0; i < n; i++) if (!isNull(i)) target[i] = values[i]!;
+      break;
+    }
+    case 'bigint':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'time': {
+      const words = int32Words(out.values);
+      for (let i = 0; i < n; i++) if (!isNull(i)) writeInt64FromNumber(words, i, values[i]!);
+      break;
+    }
+    case 'decimal': {
+      // Decimal128: the low int64 from the number, the high one its sign extension.
+      const words = int32Words(out.values);
+      for (let i = 0; i < n; i++) {
+        if (isNull(i)) continue;
+        const v = values[i]!;
+        writeInt64FromNumber(words, 2 * i, v);
+        words[4 * i + 2] = words[4 * i + 3] = v < 0 ? -1 : 0;
+      }
+      break;
+    }
+    case 'boolean': {
+      const bits = out.values as Uint8Array;
+      for (let i = 0; i < n; i++) if (!isNull(i) && values[i] !== 0) setBit(bits, i);
+      break;
+    }
+    case 'char':
+    case 'varchar':
+    case 'interval':
+    case 'unknown':
+      throw new Error(`vectorFromNumbers: ${type.kind} values are not numbers`);
+    default:
+      assertNever(type);
+  }
+  return { type, length: n, values: out.values, offsets: null, validity: out.validity, nullCount };
 }
 
 /** The vector over a private copy of its (single) SharedArrayBuffer, every view at the same offset. */
