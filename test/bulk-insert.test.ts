@@ -114,6 +114,18 @@ describe('bulk inserts', () => {
     expect(count(await cluster.query('select count(*) from everywhere'))).toBe(5);
   });
 
+  test('CTAS, SELECT INTO and CREATE VIEW refuse a repeated column name and a column list longer than the query, as PostgreSQL 15', async () => {
+    await expectSqlError(cluster.query('create table dup as select count(i), count(s) from src'), { code: '42701', message: 'column "count" specified more than once' });
+    await expectSqlError(cluster.query('select i, i into dup from src'), { code: '42701', message: 'column "i" specified more than once' });
+    await expectSqlError(cluster.query('create table dup (a, b, c) as select i, s from src'), { code: '42601', message: 'too many column names were specified' });
+    await expectSqlError(cluster.query('create view dup as select i, i from src'), { code: '42701', message: 'column "i" specified more than once' });
+    await expectSqlError(cluster.query('create view dup (a, b) as select i from src'), { code: '42601', message: 'CREATE VIEW specifies more column names than columns' });
+    // Naming the columns makes the same query a table; a shorter list renames the first ones.
+    await cluster.query('create table dup (a, b) as select count(i), count(s) from src');
+    await cluster.query('create table renamed (a) as select i, s from src');
+    expect((await cluster.query('select * from renamed where false')).fields.map((f) => f.name)).toEqual(['a', 's']);
+  });
+
   test('a bulk insert rolled back with its transaction leaves the table as it was', async () => {
     await cluster.query('create table kept (like src)');
     const session = cluster.session();

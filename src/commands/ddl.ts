@@ -136,7 +136,7 @@ export async function createTableAs(
     throw new SqlError(SqlState.duplicateTable, `relation "${target.name.name}" already exists`, { position: target.name.pos });
   }
   if (target.temp) catalog = ensureSchema(catalog, schema);
-  const names = out.planned.names.map((n, i) => target.columnNames?.[i] ?? n);
+  const names = outputColumnNames(out.planned.names, target.columnNames, 'too many column names were specified', target.pos);
   const sortKeyNames = new Set(target.attrs.sortkey?.columns ?? []);
   const columns: ColumnMeta[] = names.map((name, i) => ({
     name,
@@ -154,6 +154,22 @@ export async function createTableAs(
   const written = await bulkInsert(created, table, out, table.columns.map((_, i) => ({ kind: 'query', column: i })), ctx, env);
   ctx.txn.apply(written.state, [id], true);
   return { command, rowCount: written.rowCount };
+}
+
+/**
+ * The columns of a table or view made from a query: its output names, the first ones renamed by the
+ * statement's column list; as PostgreSQL 15, a list longer than the output (`tooMany`) and a name used
+ * twice (42701) are errors.
+ */
+function outputColumnNames(queryNames: readonly string[], listed: readonly string[] | undefined, tooMany: string, pos: number): string[] {
+  if (listed !== undefined && listed.length > queryNames.length) throw new SqlError(SqlState.syntaxError, tooMany, { position: pos });
+  const names = queryNames.map((n, i) => listed?.[i] ?? n);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new SqlError(SqlState.duplicateColumn, `column "${name}" specified more than once`, { position: pos });
+    seen.add(name);
+  }
+  return names;
 }
 
 /** Without DISTKEY/SORTKEY clauses, CTAS takes the keys the query passes through from its source. */
@@ -284,7 +300,7 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
   if (stmt.materialized) throw new SqlError(SqlState.featureNotSupported, 'materialized views are not supported yet in Slicewise', { position: stmt.pos });
   const state = await ddlState(ctx);
   const described = describeQuery(stmt.query, ctx.statementEnv(state));
-  const names = described.names.map((n, i) => stmt.columnNames?.[i] ?? n);
+  const names = outputColumnNames(described.names, stmt.columnNames, 'CREATE VIEW specifies more column names than columns', stmt.pos);
   const schema = creationSchema(state.catalog, stmt.name.schema, false, ctx.session.searchPath, ctx.session.tempSchema, stmt.name.pos);
   const existing = state.catalog.relation(schema, stmt.name.name);
   if (existing && !(stmt.orReplace && existing.kind === 'view')) {
