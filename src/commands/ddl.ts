@@ -7,6 +7,7 @@ import type { ColumnMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
 import { describeQuery, runQueryVectors, sliceCount, type DbState } from '../leader/index.js';
 import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
+import { relationRefs } from '../sql/index.js';
 import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -299,8 +300,7 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
 export async function createView(stmt: ast.CreateView, ctx: CommandContext): Promise<CommandResult> {
   if (stmt.materialized) throw new SqlError(SqlState.featureNotSupported, 'materialized views are not supported yet in Slicewise', { position: stmt.pos });
   const state = await ddlState(ctx);
-  const described = describeQuery(stmt.query, ctx.statementEnv(state));
-  const names = outputColumnNames(described.names, stmt.columnNames, 'CREATE VIEW specifies more column names than columns', stmt.pos);
+  const columns = viewColumns(stmt, state, ctx);
   const schema = creationSchema(state.catalog, stmt.name.schema, false, ctx.session.searchPath, ctx.session.tempSchema, stmt.name.pos);
   const existing = state.catalog.relation(schema, stmt.name.name);
   if (existing && !(stmt.orReplace && existing.kind === 'view')) {
@@ -314,7 +314,7 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
     name: stmt.name.name,
     queryText: stmt.queryText,
     columnNames: stmt.columnNames ?? null,
-    columns: names.map((name, i) => ({ name, type: described.physical.types[i]! })),
+    columns,
     noSchemaBinding: stmt.noSchemaBinding,
     remarks: null,
     createdAt: Date.now() * 1000,
@@ -322,6 +322,37 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
   const next = existing ? catalog.replacingRelation(existing, view) : catalog.withRelation(view);
   ctx.txn.apply(withCatalog(state, next), [], true);
   return { command: 'CREATE VIEW', rowCount: 0 };
+}
+
+/**
+ * A view's output columns, its query bound now. A late-binding view (WITH NO SCHEMA BINDING) must name
+ * every relation with its schema, and the schemas must exist, but what it reads need not exist yet
+ * (dg:r_CREATE_VIEW.md): its columns are then unknown until it is queried.
+ */
+function viewColumns(stmt: ast.CreateView, state: DbState, ctx: CommandContext): ViewMeta['columns'] {
+  const describe = (): ViewMeta['columns'] => {
+    const described = describeQuery(stmt.query, ctx.statementEnv(state));
+    const names = outputColumnNames(described.names, stmt.columnNames, 'CREATE VIEW specifies more column names than columns', stmt.pos);
+    return names.map((name, i) => ({ name, type: described.physical.types[i]! }));
+  };
+  if (!stmt.noSchemaBinding) return describe();
+  const refs = relationRefs(stmt.query);
+  for (const { name } of refs.tables) {
+    if (name.schema === undefined) {
+      if (refs.cteNames.has(name.name)) continue;
+      // The guide states the rule; the message is Slicewise's.
+      throw new SqlError(SqlState.syntaxError, `relation "${name.name}" in a view WITH NO SCHEMA BINDING must be qualified with a schema name`, { position: name.pos });
+    }
+    if (!state.catalog.schema(name.schema) && name.schema !== 'pg_catalog' && name.schema !== 'information_schema') {
+      throw new SqlError(SqlState.undefinedSchema, `schema "${name.schema}" does not exist`, { position: name.pos });
+    }
+  }
+  try {
+    return describe();
+  } catch (err) {
+    if (err instanceof SqlError && (err.code === SqlState.undefinedTable || err.code === SqlState.undefinedColumn)) return [];
+    throw err;
+  }
 }
 
 export async function dropView(stmt: ast.DropView, ctx: CommandContext): Promise<CommandResult> {

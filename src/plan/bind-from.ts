@@ -4,7 +4,6 @@
  */
 import type { PExpr } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { parseStatement } from '../sql/index.js';
 import { BOOLEAN, DOUBLE, SqlError, SqlState, assertNever, type SqlType } from '../types/index.js';
 import type { BoundQuery, LPlan, LogicalJoinType } from './logical.js';
 import { ROW_HANDLE_COLUMN, resolveRelation, type BindEnvironment } from './context.js';
@@ -12,6 +11,7 @@ import { bindExpr } from './bind-expr.js';
 import { coerce, unifyForComparison } from './coerce.js';
 import { Scope, type ScopeColumn } from './scope.js';
 import { bindUnnest } from './bind-array.js';
+import { bindLateBindingViewCols, isLateBindingViewCols, viewQuery } from './bind-late-binding.js';
 import { OUTER_BASE, type OuterScope } from './bind-subquery.js';
 import { mapColumns } from './expr-utils.js';
 
@@ -54,6 +54,7 @@ function bindFromItem(item: ast.FromItem, env: BindEnvironment, ctes: CteMap, bi
       return bindJoin(item, env, ctes, bindQuery, outer);
     case 'functionRef':
       if (item.func.name === 'unnest' && (item.func.schema === undefined || item.func.schema === 'pg_catalog')) return bindUnnest(item, env, outer);
+      if (isLateBindingViewCols(item.func)) return bindLateBindingViewCols(item, env, (view) => bindQuery(viewQuery(view), env, new Map()));
       throw new SqlError(SqlState.featureNotSupported, `table function ${item.func.name} in FROM is not supported yet in Slicewise`, {
         position: item.pos,
       });
@@ -78,9 +79,7 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   }
   const meta = resolved.meta;
   if (meta.kind === 'view') {
-    const stmt = parseStatement(meta.queryText);
-    if (stmt.kind !== 'query') throw new SqlError(SqlState.internalError, `view "${meta.name}" has no query`);
-    const bound = bindQuery(stmt.query, env, new Map());
+    const bound = bindQuery(viewQuery(meta), env, new Map());
     const renamed = meta.columnNames ? { ...bound, names: meta.columnNames } : bound;
     return derived(renamed, alias, item.columnAliases, pos);
   }

@@ -48,6 +48,10 @@ const FUNCTIONS: Readonly<Record<string, (c: Call) => PExpr>> = {
   pg_relation_size: (c) => relationSize(c),
   pg_total_relation_size: (c) => relationSize(c),
   pg_get_expr: (c) => stored(c),
+  pg_function_is_visible: (c) => noFunction(c, BOOLEAN),
+  pg_get_function_result: (c) => noFunction(c, TEXT),
+  pg_get_function_arguments: (c) => noFunction(c, TEXT),
+  pg_get_function_identity_arguments: (c) => noFunction(c, TEXT),
 };
 
 /** The call bound as a catalog function, or undefined when `e` is not one. */
@@ -149,6 +153,17 @@ function tableIsVisible(c: Call): PExpr {
   arity(c, 1);
   const visible = c.listing.visibleRelations().map((r) => constant(r.oid, INTEGER));
   return { kind: 'inList', arg: intArg(c, 0), list: visible, not: false, type: BOOLEAN };
+}
+
+/**
+ * pg_function_is_visible(oid), pg_get_function_result(oid), ...: pg_proc lists no function (see
+ * catalog/system/pg-catalog.ts), so no oid is one and the answer is NULL, as PostgreSQL's for an oid
+ * that names no function.
+ */
+function noFunction(c: Call, type: SqlType): PExpr {
+  arity(c, 1);
+  intArg(c, 0);
+  return constant(null, type);
 }
 
 /** pg_type_is_visible(oid): every type is a built-in of pg_catalog, always on the search path. */

@@ -5,30 +5,21 @@
  * often is harmless, one that reads past a lock is not.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { parse } from '../sql/index.js';
+import { parse, relationRefs } from '../sql/index.js';
 import type * as ast from '../sql/ast.js';
 
 export function tablesRead(stmt: ast.Statement, catalog: Catalog, searchPath: readonly string[]): number[] {
   const tables = new Set<number>();
   const viewsSeen = new Set<number>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    const record = node as { readonly kind?: unknown; readonly name?: unknown };
-    if (record.kind === 'table' && typeof record.name === 'object') {
-      const name = record.name as ast.QualifiedName;
+  const visit = (node: ast.Node): void => {
+    for (const { name } of relationRefs(node).tables) {
       const r = catalog.findRelation(name.schema, name.name, searchPath);
       if (r?.kind === 'table') tables.add(r.id);
       else if (r?.kind === 'view' && !viewsSeen.has(r.id)) {
         viewsSeen.add(r.id);
-        visit(viewStatements(r.queryText));
+        for (const viewStmt of viewStatements(r.queryText)) visit(viewStmt);
       }
-      return;
     }
-    for (const value of Object.values(node)) visit(value);
   };
   visit(stmt);
   return [...tables];

@@ -343,6 +343,18 @@ export interface FunctionRef extends Node {
   readonly func: FuncCall;
   readonly alias?: string;
   readonly columnAliases?: readonly string[];
+  /**
+   * A column definition list, `AS cols(a int, b varchar)` or `AS (a int, ...)`: the columns of a
+   * function that returns records (PG_GET_LATE_BINDING_VIEW_COLS).
+   */
+  readonly columnDefinitions?: readonly ColumnDefinition[];
+}
+
+/** One column of a column definition list. */
+export interface ColumnDefinition extends Node {
+  readonly kind: 'columnDefinition';
+  readonly name: string;
+  readonly type: TypeName;
 }
 
 export interface JoinRef extends Node {

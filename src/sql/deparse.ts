@@ -224,6 +224,10 @@ function fromItem(f: ast.FromItem): string {
     case 'subqueryRef':
       return `(${deparseQuery(f.query)})${aliasText(f.alias, f.columnAliases)}`;
     case 'functionRef':
+      if (f.columnDefinitions !== undefined) {
+        const definitions = list(f.columnDefinitions, (d) => `${quoteIdent(d.name)} ${typeText(d.type)}`);
+        return `${deparseCall(f.func)} AS ${f.alias ? quoteIdent(f.alias) : ''}(${definitions})`;
+      }
       return deparseCall(f.func) + aliasText(f.alias, f.columnAliases);
     case 'join': {
       const type = f.type === 'cross' ? 'CROSS JOIN' : `${f.type.toUpperCase()} JOIN`;

@@ -2,4 +2,5 @@
 export { parse, parseStatement, parseExpression } from './parser.js';
 export type { ParsedStatement } from './parser.js';
 export { splitStatements } from './split.js';
+export { relationRefs, type RelationRefs } from './relation-refs.js';
 export * from './ast.js';

@@ -3,7 +3,7 @@
  * FROM items and joins, GROUP BY with ROLLUP/CUBE/GROUPING SETS, ORDER BY / LIMIT / OFFSET.
  */
 import { SqlError, SqlState } from '../types/errors.js';
-import type { Expr, FromItem, GroupBy, GroupingElement, Query, Select, SelectItem, ValuesQuery, WithClause } from './ast.js';
+import type { ColumnDefinition, Expr, FromItem, GroupBy, GroupingElement, Query, Select, SelectItem, ValuesQuery, WithClause } from './ast.js';
 import { FunctionParser } from './parse-func.js';
 import type { Token } from './tokens.js';
 
@@ -238,7 +238,7 @@ export abstract class QueryParser extends FunctionParser {
     const name = this.parseQualifiedName();
     if (this.isOp('(')) {
       const func = this.parseFunctionCall(t.start, name.schema, name.name, false);
-      return { kind: 'functionRef', pos: t.start, func, ...this.parseTableAlias() };
+      return { kind: 'functionRef', pos: t.start, func, ...this.parseFunctionAlias() };
     }
     return { kind: 'table', pos: t.start, name, ...this.parseTableAlias() };
   }
@@ -250,6 +250,35 @@ export abstract class QueryParser extends FunctionParser {
     else if (this.isIdent() && (notAlias === undefined || !this.isWord(notAlias))) alias = this.advance().value;
     if (alias === undefined) return {};
     return this.isOp('(') ? { alias, columnAliases: this.parseIdentList() } : { alias };
+  }
+
+  /**
+   * A table function's alias: `[AS] alias [(col, ...)]`, or a column definition list —
+   * `[AS] alias (col type, ...)` or `AS (col type, ...)` — for a function that returns records.
+   */
+  private parseFunctionAlias(): { alias?: string; columnAliases?: string[]; columnDefinitions?: ColumnDefinition[] } {
+    if (this.isWord('as') && this.isOp('(', 1)) {
+      this.advance();
+      return { columnDefinitions: this.parseColumnDefinitions() };
+    }
+    const k = this.isWord('as') ? 1 : 0;
+    // alias ( name <not ',' or ')'>: the name is followed by a type.
+    if (this.isIdent(k) && this.isOp('(', k + 1) && !this.isOp(',', k + 3) && !this.isOp(')', k + 3)) {
+      this.at += k;
+      const alias = this.parseIdent();
+      return { alias, columnDefinitions: this.parseColumnDefinitions() };
+    }
+    return this.parseTableAlias();
+  }
+
+  private parseColumnDefinitions(): ColumnDefinition[] {
+    this.expectOp('(');
+    const definitions = this.parseCommaList((): ColumnDefinition => {
+      const pos = this.peek().start;
+      return { kind: 'columnDefinition', pos, name: this.parseIdent(), type: this.parseTypeName() };
+    });
+    this.expectOp(')');
+    return definitions;
   }
 
   // ------------------------------------------------------------ GROUP BY

@@ -39,6 +39,8 @@ const EXPRESSIONS = [
   't.a = s.t.b',
   'a IN (SELECT b FROM t WHERE c = 1)',
   'EXISTS (SELECT 1 FROM t AS x JOIN u ON x.id = u.id)',
+  'EXISTS (SELECT 1 FROM pg_get_late_binding_view_cols() AS cols(s name, n varchar(20)))',
+  'EXISTS (SELECT 1 FROM f() AS (k int))',
   'sum(x) OVER (PARTITION BY a ORDER BY b DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)',
   '$1 + 1',
 ];

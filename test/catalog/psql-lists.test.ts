@@ -1,7 +1,7 @@
 /**
  * psql 15's listing commands against Slicewise — `\d`, `\dt`, `\dv`, `\dt+`, `\dn`, `\dn+`, `\l`,
- * `\du`, `\dp` — and its tab completion, with their exact catalog queries for an 8.0.2 server
- * (psql-queries.ts), checked as the text psql receives.
+ * `\du`, `\dp`, `\df`, `\df+` — and its tab completion, with their exact catalog queries for an
+ * 8.0.2 server (psql-queries.ts), checked as the text psql receives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster, type Session } from '../../src/index.js';
@@ -120,6 +120,21 @@ describe('\\l, \\du, \\dp', () => {
     ]);
     // No table ACL (NULL); the column ACLs, an ARRAY() over none, join to ''.
     expect(rows.every((r) => r[3] === null && r[4] === '')).toBe(true);
+  });
+});
+
+describe('\\df and \\df+', () => {
+  it('list no functions: there are no user-defined ones, and the built-ins are not in pg_proc', async () => {
+    expect(await text(psql.listFunctions())).toEqual([]);
+    expect(await text(psql.listFunctions(true))).toEqual([]);
+    expect((await session.query(psql.listFunctions(true))).fields.map((f) => f.name)).toEqual([
+      'schema', 'name', 'result data type', 'argument data types', 'type', 'volatility', 'owner', 'security', 'access privileges', 'language', 'source code', 'description',
+    ]);
+  });
+
+  it("the 'trigger' pseudo-type and the built-in languages are in the catalogs", async () => {
+    expect(await text("select 'pg_catalog.trigger'::pg_catalog.regtype::pg_catalog.oid, typtype from pg_type where typname = 'trigger'")).toEqual([['2279', 'p']]);
+    expect(await text('select oid, lanname from pg_language order by oid')).toEqual([['12', 'internal'], ['13', 'c'], ['14', 'sql']]);
   });
 });
 

@@ -195,3 +195,38 @@ export function completeColumn(table: string, prefix: string): string {
   return `SELECT a.attname, NULL::pg_catalog.text FROM pg_catalog.pg_attribute a, pg_catalog.pg_class c WHERE c.oid = a.attrelid and a.attnum > 0 and not a.attisdropped AND (a.attname) LIKE '${prefix}%' AND c.relname = '${table}' AND pg_catalog.pg_table_is_visible(c.oid)
 LIMIT 1000`;
 }
+
+/** `\df`; `\df+` adds volatility, owner, security, privileges, language, source and description. */
+export function listFunctions(verbose = false): string {
+  const extra = verbose
+    ? `,
+ CASE
+  WHEN p.provolatile = 'i' THEN 'immutable'
+  WHEN p.provolatile = 's' THEN 'stable'
+  WHEN p.provolatile = 'v' THEN 'volatile'
+ END as "Volatility",
+ pg_catalog.pg_get_userbyid(p.proowner) as "Owner",
+ CASE WHEN prosecdef THEN 'definer' ELSE 'invoker' END AS "Security",
+ pg_catalog.array_to_string(p.proacl, E'\\n') AS "Access privileges",
+ l.lanname as "Language",
+ p.prosrc as "Source code",
+ pg_catalog.obj_description(p.oid, 'pg_proc') as "Description"`
+    : '';
+  const language = verbose ? '\n     LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang' : '';
+  return `SELECT n.nspname as "Schema",
+  p.proname as "Name",
+  pg_catalog.pg_get_function_result(p.oid) as "Result data type",
+  pg_catalog.pg_get_function_arguments(p.oid) as "Argument data types",
+ CASE
+  WHEN p.proisagg THEN 'agg'
+  WHEN p.proiswindow THEN 'window'
+  WHEN p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype THEN 'trigger'
+  ELSE 'func'
+ END as "Type"${extra}
+FROM pg_catalog.pg_proc p
+     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace${language}
+WHERE pg_catalog.pg_function_is_visible(p.oid)
+      AND n.nspname <> 'pg_catalog'
+      AND n.nspname <> 'information_schema'
+ORDER BY 1, 2, 4;`;
+}

@@ -169,6 +169,18 @@ describe('FROM', () => {
     ]);
   });
 
+  it('a column definition list for a function returning records: after an alias, or after AS alone', () => {
+    const s = selectOf('select 1 from f() cols(a name, b varchar(20), n int), g() as (x date), h() as h2(k)');
+    expect(s.from).toMatchObject([
+      { kind: 'functionRef', alias: 'cols', columnDefinitions: [{ name: 'a', type: { name: 'name' } }, { name: 'b', type: { name: 'varchar', args: [20] } }, { name: 'n', type: { name: 'int' } }] },
+      { kind: 'functionRef', columnDefinitions: [{ name: 'x', type: { name: 'date' } }] },
+      { kind: 'functionRef', alias: 'h2', columnAliases: ['k'] },
+    ]);
+    expect(s.from[1]).not.toHaveProperty('alias');
+    expect(s.from[2]).not.toHaveProperty('columnDefinitions');
+    expect(errorOf(() => selectOf('select 1 from f() c(a int, b)')).message).toBe('syntax error at or near ")"');
+  });
+
   it('join positions', () => {
     const s = selectOf('select 1 from a join b on true');
     expect(s.from[0]).toMatchObject({ kind: 'join', pos: 14, left: { pos: 14 }, right: { pos: 21 }, on: { pos: 26 } });

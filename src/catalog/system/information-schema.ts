@@ -99,6 +99,16 @@ export const SVV_CATALOG_TABLES: readonly SystemTableSpec[] = [
   catalogView('svv_tables', [...TABLE_NAMING, ['table_type', CHARS], ['remarks', LONG_TEXT_TYPE]]),
   catalogView('svv_columns', [...TABLE_NAMING, ['column_name', IDENT], ...COLUMN_FACTS, ['remarks', LONG_TEXT_TYPE]]),
   catalogView('svv_all_columns', ALL_COLUMNS),
+  // Redshift Spectrum's external tables' columns: Slicewise has no external tables, so no rows.
+  catalogView('svv_external_columns', [
+    ['schemaname', IDENT],
+    ['tablename', IDENT],
+    ['columnname', IDENT],
+    ['external_type', CHARS],
+    ['columnnum', CARDINAL],
+    ['part_key', CARDINAL],
+    ['is_nullable', CHARS],
+  ]),
   catalogView('svv_redshift_columns', [
     ['database_name', IDENT],
     ['schema_name', IDENT],

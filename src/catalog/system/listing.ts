@@ -68,6 +68,15 @@ export function userTable(r: ListedRelation): TableMeta | null {
   return r.source.kind === 'user' && r.source.meta.kind === 'table' ? r.source.meta : null;
 }
 
+/**
+ * A view WITH NO SCHEMA BINDING. Redshift keeps no column catalog for such views (pg_attribute and
+ * information_schema.columns list none of their columns; PG_GET_LATE_BINDING_VIEW_COLS does, and so
+ * does SVV_COLUMNS as the guide describes it).
+ */
+export function isLateBindingView(r: ListedRelation): boolean {
+  return r.source.kind === 'user' && r.source.meta.kind === 'view' && r.source.meta.noSchemaBinding;
+}
+
 /** pg_constraint's oids: a range of their own, clear of every relation's and schema's. */
 const FIRST_CONSTRAINT_OID = 1_000_000_000;
 /** Constraints of one table an oid tells apart. */

@@ -159,6 +159,49 @@ export const PG_CATALOG_TABLES: readonly SystemTableSpec[] = [
     ],
     2606,
   ),
+  // Functions. Slicewise has no user-defined functions and does not list its built-in ones: the
+  // catalog queries of psql's \df and dbt-redshift's relation listing find none, as on a cluster
+  // without UDFs.
+  catalogTable(
+    'pg_proc',
+    [
+      ['oid', OID_TYPE],
+      ['proname', NAME_TYPE],
+      ['pronamespace', OID_TYPE],
+      ['proowner', INTEGER],
+      ['prolang', OID_TYPE],
+      ['proisagg', BOOLEAN],
+      ['proiswindow', BOOLEAN],
+      ['prosecdef', BOOLEAN],
+      ['proisstrict', BOOLEAN],
+      ['proretset', BOOLEAN],
+      ['provolatile', charType(1)],
+      ['pronargs', SMALLINT],
+      ['prorettype', OID_TYPE],
+      // oidvector and arrays in PostgreSQL; shown as text (Slicewise has no array types).
+      ['proargtypes', TEXT_TYPE],
+      ['proallargtypes', TEXT_TYPE],
+      ['proargmodes', TEXT_TYPE],
+      ['proargnames', TEXT_TYPE],
+      ['prosrc', LONG_TEXT_TYPE],
+      ['probin', LONG_TEXT_TYPE],
+      ['proacl', TEXT_TYPE],
+    ],
+    1255,
+  ),
+  catalogTable(
+    'pg_language',
+    [
+      ['oid', OID_TYPE],
+      ['lanname', NAME_TYPE],
+      ['lanispl', BOOLEAN],
+      ['lanpltrusted', BOOLEAN],
+      ['lanplcallfoid', OID_TYPE],
+      ['lanvalidator', OID_TYPE],
+      ['lanacl', TEXT_TYPE],
+    ],
+    2612,
+  ),
   catalogTable(
     'pg_description',
     [

@@ -13,10 +13,12 @@ export interface BuiltinType {
   readonly byval: boolean;
   readonly align: 'c' | 's' | 'i' | 'd';
   readonly storage: 'p' | 'x' | 'm';
+  /** pg_type.typtype: 'b' a base type, 'p' a pseudo-type. */
+  readonly typtype: 'b' | 'p';
 }
 
-function t(oid: number, typname: string, len: number, byval: boolean, align: BuiltinType['align'], storage: BuiltinType['storage'] = 'p'): BuiltinType {
-  return { oid, typname, len, byval, align, storage };
+function t(oid: number, typname: string, len: number, byval: boolean, align: BuiltinType['align'], storage: BuiltinType['storage'] = 'p', typtype: BuiltinType['typtype'] = 'b'): BuiltinType {
+  return { oid, typname, len, byval, align, storage, typtype };
 }
 
 /** The types pg_type lists: the engine's column types plus the catalogs' own (name, oid, text, "char"). */
@@ -40,6 +42,8 @@ export const BUILTIN_TYPES: readonly BuiltinType[] = [
   t(1184, 'timestamptz', 8, false, 'd'),
   t(1186, 'interval', 16, false, 'd'),
   t(1700, 'numeric', -1, false, 'i', 'm'),
+  // The pseudo-type of trigger functions: psql's \df compares pg_proc.prorettype with it.
+  t(2279, 'trigger', 4, true, 'i', 'p', 'p'),
 ];
 
 /** pg_collation's "default" collation: the one every character type and column uses. */
@@ -78,6 +82,7 @@ export const FORMAT_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [1184, 'timestamp with time zone'],
   [1186, 'interval'],
   [1700, 'numeric'],
+  [2279, 'trigger'],
 ]);
 
 export function builtinType(oid: number): BuiltinType | undefined {

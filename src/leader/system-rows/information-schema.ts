@@ -1,5 +1,5 @@
 /** Rows of information_schema's views and Redshift's SVV_ catalog views (SVV_TABLES, SVV_COLUMNS, ...). */
-import { userTable, type ListedColumn, type ListedRelation } from '../../catalog/system/listing.js';
+import { isLateBindingView, userTable, type ListedColumn, type ListedRelation } from '../../catalog/system/listing.js';
 import { characterLength, datetimePrecision, encodingName, numericFacts, standardTypeName } from '../../catalog/system/type-info.js';
 import { shortTypeName } from '../../types/datatype.js';
 import { defaultText, type Row, type RowsContext } from './context.js';
@@ -9,7 +9,7 @@ export const INFORMATION_SCHEMA_ROWS: Readonly<Record<string, (ctx: RowsContext)
   schemata: (ctx) => ctx.listing.schemas().map((s) => [ctx.env.session.database, s.name, s.owner, null, null, null, null]),
   tables: (ctx) => ctx.listing.relations().map((r) => [...naming(ctx, r), tableType(r), null, null, null, null, null]),
   columns: (ctx) =>
-    eachColumn(ctx, (r, c, i) => [
+    eachColumn(ctx.listing.relations().filter((r) => !isLateBindingView(r)), (r, c, i) => [
       ...naming(ctx, r),
       c.name,
       ...columnFacts(r, c, i),
@@ -27,14 +27,15 @@ export const INFORMATION_SCHEMA_ROWS: Readonly<Record<string, (ctx: RowsContext)
 
 export const SVV_CATALOG_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = {
   svv_tables: (ctx) => ctx.listing.relations().map((r) => [...naming(ctx, r), tableType(r), r.remarks]),
-  svv_columns: (ctx) => eachColumn(ctx, (r, c, i) => [...naming(ctx, r), c.name, ...columnFacts(r, c, i), c.remarks]),
+  svv_columns: (ctx) => eachColumn(ctx.listing.relations(), (r, c, i) => [...naming(ctx, r), c.name, ...columnFacts(r, c, i), c.remarks]),
+  svv_external_columns: () => [],
   svv_all_columns: (ctx) =>
-    eachColumn(ctx, (r, c, i) => {
+    eachColumn(ctx.listing.relations(), (r, c, i) => {
       const n = numericFacts(c.type);
       return [ctx.env.session.database, r.schema, r.name, c.name, i + 1, defaultText(r, c, i), nullable(c), standardTypeName(c.type), characterLength(c.type), n.precision, n.scale, c.remarks];
     }),
   svv_redshift_columns: (ctx) =>
-    eachColumn(ctx, (r, c, i) => [
+    eachColumn(ctx.listing.relations(), (r, c, i) => [
       ctx.env.session.database,
       r.schema,
       r.name,
@@ -64,8 +65,8 @@ function nullable(c: ListedColumn): string {
   return c.notNull ? 'NO' : 'YES';
 }
 
-function eachColumn(ctx: RowsContext, row: (r: ListedRelation, c: ListedColumn, ordinal: number) => Row): Row[] {
-  return ctx.listing.relations().flatMap((r) => r.columns.map((c, i) => row(r, c, i)));
+function eachColumn(relations: readonly ListedRelation[], row: (r: ListedRelation, c: ListedColumn, ordinal: number) => Row): Row[] {
+  return relations.flatMap((r) => r.columns.map((c, i) => row(r, c, i)));
 }
 
 /** information_schema.columns from ordinal_position to domain_name (SVV_COLUMNS shares them). */

@@ -6,6 +6,7 @@ import {
   PG_CLASS_RELATION_OID,
   PG_NAMESPACE_RELATION_OID,
   RDSDB_USER_ID,
+  isLateBindingView,
   userTable,
   type ListedRelation,
 } from '../../catalog/system/listing.js';
@@ -22,6 +23,13 @@ export const PG_CATALOG_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[
   pg_type: () => BUILTIN_TYPES.map((t) => pgTypeRow(t)),
   pg_attrdef: pgAttrdef,
   pg_constraint: pgConstraint,
+  pg_proc: () => [],
+  // PostgreSQL's built-in languages, with their fixed oids.
+  pg_language: () => [
+    [12, 'internal', false, false, 0, 0, null],
+    [13, 'c', false, false, 0, 0, null],
+    [14, 'sql', false, true, 0, 0, null],
+  ],
   pg_description: pgDescription,
   pg_database: pgDatabase,
   pg_user: (ctx) => ctx.listing.users().map((u) => [u.name, u.id, u.superuser, u.superuser, u.superuser, '********', null, null]),
@@ -97,6 +105,7 @@ function classColumns(ctx: RowsContext, r: ListedRelation): Row {
 function pgAttribute(ctx: RowsContext): Row[] {
   const out: Row[] = [];
   for (const r of ctx.listing.relations()) {
+    if (isLateBindingView(r)) continue;
     r.columns.forEach((c, i) => {
       const oid = typeOid(c.type);
       const b = builtinType(oid);
@@ -140,7 +149,7 @@ function pgTypeRow(t: (typeof BUILTIN_TYPES)[number]): Row {
     t.len,
     t.len,
     t.byval,
-    'b',
+    t.typtype,
     true,
     ',',
     0,
