@@ -11,6 +11,7 @@ import { rowsContext, type Row, type RowsContext } from './system-rows/context.j
 import { INFORMATION_SCHEMA_ROWS, SVV_CATALOG_ROWS } from './system-rows/information-schema.js';
 import { MONITORING_ROWS } from './system-rows/monitoring.js';
 import { LOAD_ROWS } from './system-rows/loads.js';
+import { BLOCK_ROWS_PRODUCERS } from './system-rows/blocks.js';
 import { PG_CATALOG_ROWS } from './system-rows/pg-catalog.js';
 import { PG_CATALOG_CLIENT_ROWS } from './system-rows/pg-catalog-client.js';
 
@@ -21,6 +22,7 @@ const PG_CATALOG_PRODUCERS: Readonly<Record<string, Producer>> = {
   ...PG_CATALOG_CLIENT_ROWS,
   ...MONITORING_ROWS,
   ...LOAD_ROWS,
+  ...BLOCK_ROWS_PRODUCERS,
   ...SVV_CATALOG_ROWS,
 };
 
