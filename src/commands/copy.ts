@@ -301,7 +301,7 @@ function errorEntry(e: SliceLoadError, c: LogContext): LoadErrorEntry {
   return {
     userid: c.userid, slice: e.slice, tbl: c.tbl, starttime: c.starttime, session: c.session, query: c.query, filename: e.url,
     lineNumber: e.lineNumber, colname: e.colname, type: e.type, colLength: e.colLength, position: e.position, rawLine: e.rawLine,
-    rawFieldValue: e.rawFieldValue, errCode: e.code, errReason: e.reason, isPartial: e.partial, startOffset: e.startOffset,
+    rawFieldValue: e.rawFieldValue, errCode: e.code, errReason: e.reason, isPartial: e.partial, startOffset: e.startOffset, fields: e.fields,
   };
 }
 

@@ -33,6 +33,9 @@ const node: number = (workerData as { node: number }).node;
  */
 const ROWS_PER_GROUP = 16_384;
 
+/** STL_LOADERROR_DETAIL: "a maximum of 20 errors per node slice are logged for each load operation". */
+const MAX_ERROR_DETAILS_PER_SLICE = 20;
+
 /** STL_REPLACEMENTS keeps "each of the first 100 rows on each node slice that required at least one replacement". */
 const MAX_REPLACEMENTS_PER_SLICE = 100;
 
@@ -121,7 +124,9 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
   let fileErrors = 0;
 
   const reject = (row: LoadErrorRow): void => {
-    errors.push({ ...row, lineNumber: current.partial ? -1 : row.lineNumber, slice, url: current.url, partial: current.partial, startOffset: current.start });
+    // STL_LOADERROR_DETAIL keeps the fields of the first MAX_ERROR_DETAILS_PER_SLICE errors.
+    const fields = errors.length < MAX_ERROR_DETAILS_PER_SLICE ? row.fields : [];
+    errors.push({ ...row, fields, lineNumber: current.partial ? -1 : row.lineNumber, slice, url: current.url, partial: current.partial, startOffset: current.start });
     fileErrors++;
     progress[at + PROGRESS.errors]!++;
     const total = Atomics.add(control, CONTROL.errors, 1) + 1;
@@ -196,6 +201,7 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
         lineNumber: lines, colname: '', type: '', colLength: '', position: -1, rawLine: '', rawFieldValue: '',
         code: fatalCode(err),
         reason: (err instanceof Error ? err.message : String(err)).slice(0, 100),
+        fields: [],
       };
       return { groups: [], rows, errors, replacements, replacedRows, files: stats, fatal };
     } finally {

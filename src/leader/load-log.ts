@@ -1,8 +1,11 @@
 /**
- * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_REPLACEMENTS, STL_LOAD_COMMITS and STL_FILE_SCAN.
+ * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_LOADERROR_DETAIL, STL_REPLACEMENTS,
+ * STL_LOAD_COMMITS and STL_FILE_SCAN.
  * Rows are written whether or not the load's transaction commits (reference §1.9): a row here
  * does not prove a commit. Bounded like the query log.
  */
+import type { LoadErrorField } from '../io/convert/contract.js';
+
 const MAX_ROWS = 20_000;
 
 export interface LoadErrorEntry {
@@ -25,6 +28,8 @@ export interface LoadErrorEntry {
   readonly errReason: string;
   readonly isPartial: boolean;
   readonly startOffset: number;
+  /** STL_LOADERROR_DETAIL: the record's fields up to the failing one (the first 20 errors per slice). */
+  readonly fields: readonly LoadErrorField[];
 }
 
 /** A record loaded with ACCEPTINVCHARS replacements (STL_REPLACEMENTS). */

@@ -1,7 +1,8 @@
 /**
  * Bad input: every failure leaves the table exactly as it was (or, under MAXERROR, loads the good
  * rows), records why in STL_LOAD_ERRORS — file, line, column, raw text, Redshift's code and reason —
- * and tells the client in Redshift's words.
+ * and the record's fields up to the failing one in STL_LOADERROR_DETAIL, and tells the client in
+ * Redshift's words.
  */
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +82,53 @@ describe('a malformed line at a random position', () => {
     } finally {
       await tolerant.close();
     }
+  });
+});
+
+describe('STL_LOADERROR_DETAIL', () => {
+  const details = async (): Promise<unknown[][]> =>
+    (
+      await db.query(
+        'select slice, line_number, field, trim(colname), trim(value), is_null, trim(type), col_length from stl_loaderror_detail where query = pg_last_copy_id() order by line_number, field',
+      )
+    ).toArrays();
+
+  it("lists a rejected record's fields up to the failing one: values as parsed, NULLs, the failing field empty", async () => {
+    bucket.put('detail/data.txt', ['1|one|2008-01-01|1.00', '2|\\N|2008-02-30|2.50', '3|three|2008-01-03|x'].join('\n') + '\n');
+    await db.query(`copy t from 's3://test-bucket/detail/' ${IAM} maxerror 10`);
+    const rows = await details();
+    const slice = (await lastLoadErrors(db))[0]!.slice;
+    expect(rows).toEqual([
+      [slice, 2n, 1, 'id', '2', 0, 'int4', 0],
+      [slice, 2n, 2, 'name', '', 1, 'varchar', 20],
+      [slice, 2n, 3, 'day', '', 0, 'date', 0],
+      [slice, 3n, 1, 'id', '3', 0, 'int4', 0],
+      [slice, 3n, 2, 'name', 'three', 0, 'varchar', 20],
+      [slice, 3n, 3, 'day', '2008-01-03', 0, 'date', 0],
+      [slice, 3n, 4, 'amount', '', 0, 'numeric', 8],
+    ]);
+    // The guide's join: each detail row with its STL_LOAD_ERRORS row.
+    const joined = await db.query(
+      'select d.line_number, trim(d.value), trim(le.err_reason) from stl_loaderror_detail d, stl_load_errors le where d.query = le.query and d.line_number = le.line_number and d.query = pg_last_copy_id() order by 1, d.field',
+    );
+    expect(joined.toArrays().map((r) => r[0])).toEqual([2n, 2n, 2n, 3n, 3n, 3n, 3n]);
+  });
+
+  it('keeps the fields of the first 20 errors of a slice; STL_LOAD_ERRORS keeps every error', async () => {
+    const bad = Array.from({ length: 30 }, (_, i) => `${i + 1}|n|bad-date|1.00`);
+    bucket.put('detail-many/data.txt', bad.join('\n') + '\n');
+    await db.query(`copy t from 's3://test-bucket/detail-many/' ${IAM} maxerror 100`);
+    expect(await lastLoadErrors(db)).toHaveLength(30);
+    const rows = await details();
+    expect(new Set(rows.map((r) => r[1])).size).toBe(20);
+    expect(rows).toHaveLength(20 * 3);
+  });
+
+  it('a record wrong as a whole (extra columns) has no field rows', async () => {
+    bucket.put('detail-extra/data.txt', '1|a|2008-01-01|1.00|extra\n');
+    await db.query(`copy t from 's3://test-bucket/detail-extra/' ${IAM} maxerror 10`);
+    expect(await lastLoadErrors(db)).toHaveLength(1);
+    expect(await details()).toEqual([]);
   });
 });
 

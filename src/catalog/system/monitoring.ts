@@ -134,6 +134,22 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['start_offset', BIGINT],
     ['copy_job_id', BIGINT],
   ]),
+  // The fields of rejected records up to the failing one, the first 20 errors per slice and load
+  // (dg:r_STL_LOADERROR_DETAIL.md, online column table).
+  catalogView('stl_loaderror_detail', [
+    ['userid', INTEGER],
+    ['slice', INTEGER],
+    ['session', INTEGER],
+    ['query', INTEGER],
+    ['filename', charType(256)],
+    ['line_number', BIGINT],
+    ['field', INTEGER],
+    ['colname', charType(1024)],
+    ['value', charType(1024)],
+    ['is_null', INTEGER],
+    ['type', charType(10)],
+    ['col_length', INTEGER],
+  ]),
   // Documented columns (dg:r_STL_REPLACEMENTS.md, online column table): one row per record loaded with
   // ACCEPTINVCHARS replacements, the first 100 per slice.
   catalogView('stl_replacements', [

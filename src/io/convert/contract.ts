@@ -36,6 +36,25 @@ export interface LoadErrorRow {
   readonly code: number;
   /** Redshift's text, at most 100 characters. */
   readonly reason: string;
+  /**
+   * STL_LOADERROR_DETAIL's rows: the record's fields up to and including the one that failed, each as
+   * it was read (empty when the error is about the whole record).
+   */
+  readonly fields: readonly LoadErrorField[];
+}
+
+/** A field of a rejected record (STL_LOADERROR_DETAIL). */
+export interface LoadErrorField {
+  /** The field's number in the record, from 1. */
+  readonly field: number;
+  readonly colname: string;
+  /** The value parsed from the field ('' for the field that failed, and for a NULL). */
+  readonly value: string;
+  readonly isNull: boolean;
+  /** As LoadErrorRow.type. */
+  readonly type: string;
+  /** The declared length (CHAR/VARCHAR length, DECIMAL precision), else 0. */
+  readonly colLength: number;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { shortTypeName, type SqlType } from '../../types/datatype.js';
 import type { RecordError, TextRecord } from '../formats/record.js';
-import type { LoadErrorRow, LoadReplacementRow } from './contract.js';
+import type { LoadErrorField, LoadErrorRow, LoadReplacementRow } from './contract.js';
 
 const MAX_RAW = 1024;
 const MAX_REASON = 100;
@@ -68,7 +68,7 @@ export interface ColumnLabel {
 }
 
 /** A rejected record: about column `column` (field f of the record), or the whole record when column is null. */
-export function recordErrorRow(r: TextRecord, column: ColumnLabel | null, f: number, code: number, reason: string): LoadErrorRow {
+export function recordErrorRow(r: TextRecord, column: ColumnLabel | null, f: number, code: number, reason: string, fields: readonly LoadErrorField[] = []): LoadErrorRow {
   const hasField = f >= 0 && f < r.fieldCount;
   const raw = r.raw;
   return {
@@ -81,6 +81,21 @@ export function recordErrorRow(r: TextRecord, column: ColumnLabel | null, f: num
     rawFieldValue: hasField ? asciiText(r.bytes, r.starts[f]!, r.ends[f]!) : '',
     code,
     reason: reason.slice(0, MAX_REASON),
+    fields,
+  };
+}
+
+/** A field of a rejected record, for STL_LOADERROR_DETAIL: its text as read, or '' when it failed or was NULL. */
+export function errorField(r: TextRecord, column: ColumnLabel, f: number, failed: boolean, isNull: boolean): LoadErrorField {
+  const present = f < r.fieldCount && !failed && !isNull;
+  const t = column.type;
+  return {
+    field: f + 1,
+    colname: column.name,
+    value: present ? asciiText(r.bytes, r.starts[f]!, r.ends[f]!) : '',
+    isNull,
+    type: loadTypeName(t),
+    colLength: t.kind === 'char' || t.kind === 'varchar' ? t.length : t.kind === 'decimal' ? t.precision : 0,
   };
 }
 
@@ -96,6 +111,7 @@ export function splitterErrorRow(e: RecordError): LoadErrorRow {
     rawFieldValue: '',
     code: e.code,
     reason: e.reason.slice(0, MAX_REASON),
+    fields: [],
   };
 }
 

@@ -24,9 +24,9 @@ import type { ColumnVector } from '../../types/column-vector.js';
 import type { RecordError, RecordSink, TextRecord } from '../formats/record.js';
 import type { ConversionOptions, DataFormat, RecordOptions } from '../load-options.js';
 import type { Utf8Builder } from './builder-utf8.js';
-import type { LoadColumn, LoadErrorRow, LoadReplacementRow } from './contract.js';
+import type { LoadColumn, LoadErrorField, LoadErrorRow, LoadReplacementRow } from './contract.js';
 import { pushEmptyString } from './convert-string.js';
-import { recordErrorRow, replacementRow, splitterErrorRow } from './error-row.js';
+import { errorField, recordErrorRow, replacementRow, splitterErrorRow } from './error-row.js';
 import { convertField, FieldColumn, FieldOptions } from './field-converter.js';
 import { fail, failure, IS_NULL, LoadErrorCode, OK } from './field-status.js';
 import { utf8Replaced } from './utf8-check.js';
@@ -207,12 +207,23 @@ export class RowConverter implements RecordSink {
     return -1;
   }
 
-  /** Rolls back columns [0, k) of the current row, then reports column k's error. */
+  /**
+   * Rolls back columns [0, k) of the current row, then reports column k's error, with the fields read
+   * up to it (STL_LOADERROR_DETAIL).
+   */
   private reject(r: TextRecord, k: number, code: number, reason: string): void {
     const columns = this.fieldColumns;
-    for (let j = 0; j < k; j++) columns[j]!.builder.truncate(this.rows);
+    const row = this.rows;
+    const fields: LoadErrorField[] = [];
+    for (let j = 0; j < k; j++) {
+      const bits = columns[j]!.builder.bits;
+      const isNull = bits !== null && (bits[row >> 3]! & (1 << (row & 7))) === 0;
+      fields.push(errorField(r, columns[j]!, columns[j]!.field, false, isNull));
+      columns[j]!.builder.truncate(row);
+    }
     const c = columns[k]!;
-    this.onError(recordErrorRow(r, c, c.field < r.fieldCount ? c.field : -1, code, reason));
+    fields.push(errorField(r, c, c.field, true, false));
+    this.onError(recordErrorRow(r, c, c.field < r.fieldCount ? c.field : -1, code, reason, fields));
   }
 }
 

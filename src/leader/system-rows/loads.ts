@@ -18,6 +18,13 @@ export const LOAD_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = 
       charN(e.type, 10), charN(e.colLength, 10), e.position, charN(e.rawLine, 1024), charN(e.rawFieldValue, 1024), e.errCode,
       charN(e.errReason, 100), e.isPartial ? 1 : 0, BigInt(e.startOffset), 0n,
     ]),
+  stl_loaderror_detail: ({ env }) =>
+    env.log.loads.errors.flatMap((e) =>
+      e.fields.map((f) => [
+        e.userid, e.slice, e.session, e.query, charN(e.filename, 256), BigInt(e.lineNumber), f.field, charN(f.colname, 1024), charN(f.value, 1024),
+        f.isNull ? 1 : 0, charN(f.type, 10), f.colLength,
+      ]),
+    ),
   stl_replacements: ({ env }) =>
     env.log.loads.replacements.map((r) => [
       r.userid, r.query, r.slice, r.tbl, r.starttime, r.session, charN(r.filename, 256), BigInt(r.lineNumber), charN(r.colname, 127),
