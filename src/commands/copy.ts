@@ -15,7 +15,7 @@ import type { DataFormat } from '../io/load-options.js';
 import { parseJsonPath } from '../io/formats/index.js';
 import { listObjects, readObjectText, resolveManifest, type ObjectStoreConfig, type StoredObject } from '../io/object-store.js';
 import { evaluateRows, nodeOfSlice, releaseSharedMemory, sliceCount, type StatementEnv, type Topology } from '../leader/index.js';
-import type { LoadErrorEntry, LoadFileEntry, LoadReplacementEntry } from '../leader/load-log.js';
+import type { LoadErrorEntry, LoadFileEntry, LoadHistoryEntry, LoadReplacementEntry } from '../leader/load-log.js';
 import type * as ast from '../sql/ast.js';
 import { packedBytes, unpackVectorGroups, vectorFromValues } from '../storage/index.js';
 import { SqlError, SqlState } from '../types/index.js';
@@ -47,6 +47,12 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   const log = ctx.statementEnv(state).log;
   const entry = log.start(ctx.session.sessionId, ctx.statementText);
   ctx.recordCopy(entry.query, 0);
+  const history = log.loads.startLoad({
+    userid: SUPERUSER_ID, query: entry.query, xid: ctx.txn.xid, session: ctx.session.sessionId, database: ctx.session.database,
+    status: 'running', tableName: table.name, startTime: entry.startTime, endTime: null, dataSource: plan.source, fileFormat: historyFormat(format),
+    sourceFileCount: objects.length, sourceFileBytes: objects.reduce((n, o) => n + o.size, 0),
+    loadedRows: 0, loadedBytes: 0, fileCountScanned: 0, fileBytesScanned: 0, errorCount: 0,
+  });
   const topology = ctx.topology;
   const slices = sliceCount(topology);
   const files = dealFiles(splitIntoRanges(objects, plan, format, ctx), topology);
@@ -83,12 +89,14 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     replies = await tracker.track(Promise.all(scans));
   } catch (err) {
     log.finish(entry, [], true);
+    endLoad(history, 'aborted');
     throw new SqlError(SqlState.internalError, `COPY failed: ${(err as Error).message}`, { detail: 'A compute node failed while reading the files; nothing was loaded.' });
   } finally {
     unsubscribe?.();
   }
   if (env.cancel?.cancelled) {
     log.finish(entry, [], true);
+    endLoad(history, 'aborted');
     throw env.cancel.error();
   }
   try {
@@ -103,6 +111,9 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     log.loads.addErrors([...errors, ...(fatal ? [fatal] : [])].map((e) => errorEntry(e, context)));
     log.loads.addReplacements(ok.flatMap((r) => r.replacements).map((e) => replacementEntry(e, context)));
     log.loads.addFiles(fileStats.map((f) => fileEntry(f, format, context)));
+    history.fileCountScanned = fileStats.length;
+    history.fileBytesScanned = fileStats.reduce((n, f) => n + f.bytes, 0);
+    history.errorCount = errors.length + (fatal ? 1 : 0);
     if (fatal !== null || (limit !== null && errors.length >= limit)) {
       log.finish(entry, [], true);
       throw loadFailed(table, fatal ?? errors[0]!, entry.query);
@@ -110,6 +121,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     const rows = ok.reduce((n, r) => n + r.rows, 0);
     if (plan.noLoad) {
       log.finish(entry, [], false);
+      endLoad(history, 'completed');
       ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
       return { command: 'COPY', rowCount: 0 };
     }
@@ -118,6 +130,9 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     const built = await buildSlices(mergeDestinations(ok, groups), table, topology, env.runner);
     ctx.txn.apply(appendBuilt(state, table, built, topology), [table.id], false);
     log.finish(entry, [], false);
+    history.loadedRows = rows;
+    history.loadedBytes = history.fileBytesScanned;
+    endLoad(history, 'completed');
     ctx.recordCopy(entry.query, rows);
     for (const name of plan.acceptedOnly) {
       ctx.notice({ severity: 'NOTICE', code: '00000', message: `${name} is accepted but not emulated: Slicewise keeps no compression encodings or optimizer statistics to update` });
@@ -137,8 +152,29 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     }
     return { command: 'COPY', rowCount: rows };
   } finally {
+    // A load that did not complete (limit reached, a build failed) is aborted.
+    if (history.status === 'running') endLoad(history, 'aborted');
     // The row groups are garbage once the blocks are built (or the load failed).
     releaseSharedMemory(rowGroupBytes(replies));
+  }
+}
+
+/** A COPY's end in SYS_LOAD_HISTORY. */
+function endLoad(history: LoadHistoryEntry, status: 'completed' | 'aborted'): void {
+  history.status = status;
+  history.endTime = Date.now() * 1000;
+}
+
+/** SYS_LOAD_HISTORY.file_format: 'txt' for delimited text and fixed-width, else the format's name. */
+function historyFormat(format: DataFormat): string {
+  switch (format.kind) {
+    case 'text':
+    case 'fixedwidth':
+      return 'txt';
+    case 'csv':
+    case 'json':
+    case 'parquet':
+      return format.kind;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The leader's log of COPY loads, behind STL_LOAD_ERRORS, STL_LOADERROR_DETAIL, STL_REPLACEMENTS,
- * STL_LOAD_COMMITS and STL_FILE_SCAN.
+ * STL_LOAD_COMMITS and STL_FILE_SCAN, and the SYS_LOAD_ views of newer Redshift (and Serverless).
  * Rows are written whether or not the load's transaction commits (reference §1.9): a row here
  * does not prove a commit. Bounded like the query log.
  */
@@ -67,10 +67,42 @@ export interface LoadFileEntry {
   readonly startOffset: number;
 }
 
+/** One COPY as SYS_LOAD_HISTORY shows it: running, then completed or aborted. */
+export interface LoadHistoryEntry {
+  readonly userid: number;
+  readonly query: number;
+  readonly xid: number;
+  readonly session: number;
+  readonly database: string;
+  status: 'running' | 'completed' | 'aborted';
+  readonly tableName: string;
+  /** Microseconds since the epoch. */
+  readonly startTime: number;
+  endTime: number | null;
+  /** The COPY's FROM: the key prefix or the manifest's address. */
+  readonly dataSource: string;
+  /** 'txt' (delimited text and fixed-width), 'csv', 'json' or 'parquet'. */
+  readonly fileFormat: string;
+  readonly sourceFileCount: number;
+  readonly sourceFileBytes: number;
+  loadedRows: number;
+  loadedBytes: number;
+  fileCountScanned: number;
+  fileBytesScanned: number;
+  errorCount: number;
+}
+
 export class LoadLog {
   readonly errors: LoadErrorEntry[] = [];
   readonly replacements: LoadReplacementEntry[] = [];
   readonly files: LoadFileEntry[] = [];
+  readonly loads: LoadHistoryEntry[] = [];
+
+  /** A COPY that has begun; its entry is updated as it ends. */
+  startLoad(entry: LoadHistoryEntry): LoadHistoryEntry {
+    bounded(this.loads, [entry]);
+    return entry;
+  }
 
   addErrors(rows: readonly LoadErrorEntry[]): void {
     bounded(this.errors, rows);

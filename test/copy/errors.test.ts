@@ -132,6 +132,38 @@ describe('STL_LOADERROR_DETAIL', () => {
   });
 });
 
+describe('SYS_LOAD_HISTORY, SYS_LOAD_ERROR_DETAIL and SYS_LOAD_DETAIL', () => {
+  const lines = goodLines(10);
+  lines[4] = '5|five|not-a-date|5.00';
+  const text = lines.join('\n') + '\n';
+  beforeAll(() => bucket.put('sys/data.txt', text));
+
+  it("a completed load: one history row with what was read, loaded and rejected; the error and the file in their views", async () => {
+    await db.query(`copy t from 's3://test-bucket/sys/' ${IAM} maxerror 5`);
+    const [history] = (
+      await db.query(
+        "select query_id = pg_last_copy_id(), trim(status), trim(table_name), trim(data_source), trim(file_format), loaded_rows, loaded_bytes, source_file_count, source_file_bytes, file_count_scanned, file_bytes_scanned, error_count, duration >= 0, end_time >= start_time from sys_load_history where query_id = pg_last_copy_id()",
+      )
+    ).toArrays();
+    const size = BigInt(Buffer.byteLength(text));
+    expect(history).toEqual([true, 'completed', 't', 's3://test-bucket/sys/', 'txt', 9n, size, 1, size, 1, size, 1n, true, true]);
+    // The guide's sample query, and the error as STL_LOAD_ERRORS has it.
+    const errors = await db.query(
+      'select trim(file_name), line_number, trim(column_name), trim(column_type), trim(error_message), error_code from sys_load_error_detail where query_id = pg_last_copy_id() order by start_time limit 10',
+    );
+    expect(errors.toArrays()).toEqual([['s3://test-bucket/sys/data.txt', 5n, 'day', 'date', expect.stringMatching(/date/i), 1205]]);
+    expect((await db.query('select trim(file_name), bytes_scanned, lines_scanned from sys_load_detail where query_id = pg_last_copy_id()')).toArrays()).toEqual([
+      ['s3://test-bucket/sys/data.txt', Number(size), 10],
+    ]);
+  });
+
+  it('a load that fails is aborted, with nothing loaded', async () => {
+    await errorOf(db.query(`copy t from 's3://test-bucket/sys/' ${IAM}`));
+    const rows = (await db.query('select trim(status), loaded_rows, error_count, end_time is not null from sys_load_history where query_id = pg_last_copy_id()')).toArrays();
+    expect(rows).toEqual([['aborted', 0n, 1n, true]]);
+  });
+});
+
 describe('each kind of bad input', () => {
   const cases: readonly { name: string; line: string; colname: string; code: number; reason: RegExp }[] = [
     { name: 'too many columns', line: '1|a|2008-01-01|1.00|extra', colname: '', code: 1202, reason: /Extra column\(s\) found/ },

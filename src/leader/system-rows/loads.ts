@@ -25,6 +25,24 @@ export const LOAD_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = 
         f.isNull ? 1 : 0, charN(f.type, 10), f.colLength,
       ]),
     ),
+  sys_load_history: ({ env }) =>
+    env.log.loads.loads.map((l) => [
+      l.userid, BigInt(l.query), BigInt(l.xid), l.session, l.database, l.status, l.tableName, l.startTime, l.endTime,
+      l.endTime === null ? null : BigInt(l.endTime - l.startTime), l.dataSource.slice(0, 256), l.fileFormat, BigInt(l.loadedRows),
+      BigInt(l.loadedBytes), l.sourceFileCount, BigInt(l.sourceFileBytes), l.fileCountScanned, BigInt(l.fileBytesScanned), BigInt(l.errorCount), 0n,
+    ]),
+  sys_load_error_detail: ({ env }) => {
+    const loads = new Map(env.log.loads.loads.map((l) => [l.query, l]));
+    return env.log.loads.errors.map((e) => {
+      const load = loads.get(e.query);
+      return [
+        e.userid, BigInt(e.query), BigInt(load?.xid ?? 0), e.session, charN(load?.database ?? '', 64), e.tbl, e.starttime, charN(e.filename, 256),
+        BigInt(e.lineNumber), charN(e.colname, 127), charN(e.type, 10), charN(e.colLength, 10), e.position, e.errCode, charN(e.errReason, 512),
+      ];
+    });
+  },
+  sys_load_detail: ({ env }) =>
+    env.log.loads.files.map((f) => [f.userid, f.query, charN(f.filename, 256), f.bytes, f.lines, f.endTime, 1, f.startTime, f.endTime]),
   stl_replacements: ({ env }) =>
     env.log.loads.replacements.map((r) => [
       r.userid, r.query, r.slice, r.tbl, r.starttime, r.session, charN(r.filename, 256), BigInt(r.lineNumber), charN(r.colname, 127),

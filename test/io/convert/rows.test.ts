@@ -32,7 +32,7 @@ describe('field count', () => {
   test('fewer fields: 1214 Delimiter not found, about the last field present', () => {
     const out = load(three, '7|abc\n');
     expect(out.rows).toEqual([]);
-    expect(out.errors).toEqual([{ lineNumber: 1, colname: 'c1', type: 'varchar', colLength: '5', position: 2, rawLine: '7|abc', rawFieldValue: 'abc', code: 1214, reason: 'Delimiter not found' }]);
+    expect(out.errors).toEqual([{ lineNumber: 1, colname: 'c1', type: 'varchar', colLength: '5', position: 2, rawLine: '7|abc', rawFieldValue: 'abc', code: 1214, reason: 'Delimiter not found', fields: [] }]);
   });
 
   test('FILLRECORD: missing fields are NULL, a VARCHAR gets an empty string in text and CSV unless EMPTYASNULL', () => {
@@ -82,6 +82,12 @@ describe('rejected rows', () => {
     expect(out.rows).toEqual([[1, 'one', 150n, 'ab', 1], [3, 'three', 325n, 'cd', 3]]);
     expect(out.errors).toEqual([{
       lineNumber: 2, colname: 'c2', type: 'numeric', colLength: '5, 2', position: 6, rawLine: '2|two|bad|xyz|x', rawFieldValue: 'bad', code: 1207, reason: "Invalid digit, Value 'b', Pos 0, Type: Decimal",
+      // STL_LOADERROR_DETAIL: the fields read before the failing one, then the failing one, empty.
+      fields: [
+        { field: 1, colname: 'c0', value: '2', isNull: false, type: 'int4', colLength: 0 },
+        { field: 2, colname: 'c1', value: 'two', isNull: false, type: 'varchar', colLength: 10 },
+        { field: 3, colname: 'c2', value: '', isNull: false, type: 'numeric', colLength: 5 },
+      ],
     }]);
     expect(out.vectors.every((v) => v.length === 2 && v.values.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
@@ -109,7 +115,7 @@ describe('rejected rows', () => {
     const format = { kind: 'text', delimiter: 0x7c, escape: false, removeQuotes: true } as const;
     const out = load(fields(varcharType(9), INTEGER), "'open|1\nok|2\n", { format });
     expect(out.rows).toEqual([['ok', 2]]);
-    expect(out.errors).toEqual([{ lineNumber: 1, colname: '', type: '', colLength: '', position: 0, rawLine: "'open|1", rawFieldValue: '', code: 1214, reason: 'Delimiter not found' }]);
+    expect(out.errors).toEqual([{ lineNumber: 1, colname: '', type: '', colLength: '', position: 0, rawLine: "'open|1", rawFieldValue: '', code: 1214, reason: 'Delimiter not found', fields: [] }]);
   });
 
   test('onError may throw (MAXERROR reached) after the row was rolled back', () => {
