@@ -69,6 +69,11 @@ export interface ViewMeta {
   /** Output columns at creation time (for catalogs). */
   readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
   readonly noSchemaBinding: boolean;
+  /**
+   * The tables and views the view's query reads, by id, as they were when it was created (none for a
+   * late-binding view): what DROP refuses to drop without CASCADE while the view exists.
+   */
+  readonly dependsOn: readonly number[];
   readonly remarks: string | null;
   readonly createdAt: number;
 }

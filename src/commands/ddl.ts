@@ -3,7 +3,7 @@
  * transactional, as in Redshift: changes go into the transaction's catalog snapshot.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
+import type { ColumnMeta, RelationMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
 import { describeQuery, runQueryVectors, sliceCount, type DbState } from '../leader/index.js';
 import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
@@ -16,6 +16,7 @@ import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTable
 import { evaluateRows } from '../leader/index.js';
 import { withTable } from './write.js';
 import { bulkInsert } from './bulk-insert.js';
+import { cascadedViews, relationsRead } from './dependencies.js';
 
 function withCatalog(state: DbState, catalog: Catalog): DbState {
   return { catalog, tables: state.tables };
@@ -65,7 +66,9 @@ export async function dropSchema(stmt: ast.DropSchema, ctx: CommandContext): Pro
     } catch (err) {
       throw err instanceof SqlError ? err.at(stmt.pos) : err;
     }
-    state = withCatalog(state, catalog);
+    // Views elsewhere that read the schema's relations go too (only CASCADE gets here with members).
+    const outside = cascadedViews(state.catalog, members, stmt.cascade, (n) => ctx.notice(n), stmt.pos).filter((v) => v.schema !== name);
+    state = withoutRelations(withCatalog(state, catalog), outside);
     for (const m of members) {
       state = withTable(state, m.id, null);
       dropped.push(m.id);
@@ -192,8 +195,8 @@ function storableType(t: SqlType): SqlType {
 }
 
 export async function dropTable(stmt: ast.DropTable, ctx: CommandContext): Promise<CommandResult> {
-  let state = await ddlState(ctx);
-  const dropped: number[] = [];
+  const state = await ddlState(ctx);
+  const tables: RelationMeta[] = [];
   for (const name of stmt.names) {
     const rel = findRelation(ctx, name);
     if (!rel) {
@@ -204,11 +207,24 @@ export async function dropTable(stmt: ast.DropTable, ctx: CommandContext): Promi
       throw new SqlError(SqlState.undefinedTable, `table "${qualified(name)}" does not exist`, { position: name.pos });
     }
     if (rel.kind !== 'table') throw new SqlError(SqlState.wrongObjectType, `"${rel.name}" is not a table`, { position: name.pos, hint: 'Use DROP VIEW to remove a view.' });
-    state = withTable(withCatalog(state, state.catalog.withoutRelation(rel)), rel.id, null);
-    dropped.push(rel.id);
+    tables.push(rel);
   }
-  ctx.txn.apply(state, dropped, true);
+  const views = cascadedViews(state.catalog, tables, stmt.cascade, (n) => ctx.notice(n), stmt.pos);
+  ctx.txn.apply(withoutRelations(state, [...tables, ...views]), tables.map((t) => t.id), true);
   return { command: 'DROP TABLE', rowCount: 0 };
+}
+
+/** The state without the relations (and the tables' data); a relation named twice goes once. */
+function withoutRelations(state: DbState, relations: readonly RelationMeta[]): DbState {
+  let next = state;
+  const gone = new Set<number>();
+  for (const r of relations) {
+    if (gone.has(r.id)) continue;
+    gone.add(r.id);
+    next = withCatalog(next, next.catalog.withoutRelation(r));
+    if (r.kind === 'table') next = withTable(next, r.id, null);
+  }
+  return next;
 }
 
 export async function truncate(stmt: ast.Truncate, ctx: CommandContext): Promise<CommandResult> {
@@ -316,6 +332,7 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
     columnNames: stmt.columnNames ?? null,
     columns,
     noSchemaBinding: stmt.noSchemaBinding,
+    dependsOn: stmt.noSchemaBinding ? [] : relationsRead(stmt.query, state.catalog, ctx.session.searchPath),
     remarks: null,
     createdAt: Date.now() * 1000,
   };
@@ -356,7 +373,8 @@ function viewColumns(stmt: ast.CreateView, state: DbState, ctx: CommandContext):
 }
 
 export async function dropView(stmt: ast.DropView, ctx: CommandContext): Promise<CommandResult> {
-  let state = await ddlState(ctx);
+  const state = await ddlState(ctx);
+  const views: RelationMeta[] = [];
   for (const name of stmt.names) {
     const view = lookupView(ctx, name);
     if (!view) {
@@ -366,8 +384,9 @@ export async function dropView(stmt: ast.DropView, ctx: CommandContext): Promise
       }
       throw new SqlError(SqlState.undefinedTable, `view "${qualified(name)}" does not exist`, { position: name.pos });
     }
-    state = withCatalog(state, state.catalog.withoutRelation(view));
+    views.push(view);
   }
-  ctx.txn.apply(state, [], true);
+  const dependents = cascadedViews(state.catalog, views, stmt.cascade, (n) => ctx.notice(n), stmt.pos);
+  ctx.txn.apply(withoutRelations(state, [...views, ...dependents]), [], true);
   return { command: 'DROP VIEW', rowCount: 0 };
 }

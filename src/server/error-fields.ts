@@ -31,5 +31,5 @@ export function errorFields(err: unknown, queryText = ''): ErrorFields {
 }
 
 export function noticeFields(n: Notice): ErrorFields {
-  return { severity: n.severity, code: n.code, message: n.message };
+  return { severity: n.severity, code: n.code, message: n.message, detail: n.detail };
 }

@@ -43,6 +43,7 @@ export interface Notice {
   readonly severity: 'INFO' | 'NOTICE' | 'WARNING';
   readonly message: string;
   readonly code: string;
+  readonly detail?: string;
 }
 
 export interface SqlErrorData {

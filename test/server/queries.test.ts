@@ -152,6 +152,21 @@ describe('queries over the wire', () => {
     expect(notices.map((m) => [m.severity, m.code, m.message])).toEqual([['WARNING', '25P01', 'there is no transaction in progress']]);
   });
 
+  test('a notice with a DETAIL: DROP ... CASCADE of two views', async () => {
+    const notices: { code?: string; message?: string; detail?: string }[] = [];
+    const n = await t.client();
+    n.on('notice', (m) => notices.push(m));
+    await n.query('create table dep_t (a int)');
+    await n.query('create view dep_v1 as select a from dep_t');
+    await n.query('create view dep_v2 as select a from dep_v1');
+    const refused = await pgError(n.query('drop table dep_t'));
+    expect(refused).toMatchObject({ code: '2BP01', detail: 'view dep_v1 depends on table dep_t\nview dep_v2 depends on view dep_v1' });
+    await n.query('drop table dep_t cascade');
+    expect(notices.map((m) => [m.code, m.message, m.detail])).toEqual([
+      ['00000', 'drop cascades to 2 other objects', 'drop cascades to view dep_v1\ndrop cascades to view dep_v2'],
+    ]);
+  });
+
   test("COPY FROM STDIN gets Redshift's syntax error", async () => {
     const e = await pgError(c.query('copy q1 from stdin'));
     expect(e).toMatchObject({ code: '42601', message: 'syntax error at or near "stdin"', position: '14' });

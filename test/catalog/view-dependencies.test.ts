@@ -1,0 +1,80 @@
+/**
+ * Views depend on what they read (commands/dependencies.ts): DROP refuses, CASCADE drops the views too,
+ * late-binding views depend on nothing — with PostgreSQL 15's messages, checked side by side.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/index.js';
+import { errorOf, expectSqlError, values } from '../helpers/results.js';
+
+describe('views and what they read', () => {
+  let cluster: Cluster;
+  const relations = async (): Promise<unknown[][]> => values(await cluster.query("select relname from pg_class where relname like 'd%' order by 1"));
+  const notices = async (sql: string): Promise<unknown[]> => (await cluster.query(sql)).notices.map((n) => [n.code, n.message, n.detail]);
+
+  beforeAll(async () => {
+    cluster = await Cluster.start({ nodes: 1, slicesPerNode: 1 });
+  });
+  afterAll(async () => {
+    await cluster?.close();
+  });
+  beforeEach(async () => {
+    // Start each test from the table and the two views on it; CASCADE takes the views of the last one.
+    for (const [name] of values(await cluster.query("select relname from pg_class where relname like 'd%' and relkind = 'r'"))) {
+      await cluster.query(`drop table ${String(name)} cascade`);
+    }
+    await cluster.query('drop view if exists dlv, dcv');
+    await cluster.query('create table dt (a int)');
+    await cluster.query('create view dv1 as select a from dt');
+    await cluster.query('create view dv2 as select a from dv1');
+  });
+
+  it('DROP of a table or view a view reads fails with 2BP01, the chain of dependents in the DETAIL', async () => {
+    const e = await errorOf(cluster.query('drop table dt'));
+    expect(e).toMatchObject({
+      code: '2BP01',
+      message: 'cannot drop table dt because other objects depend on it',
+      detail: 'view dv1 depends on table dt\nview dv2 depends on view dv1',
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+    await expectSqlError(cluster.query('drop view dv1'), { code: '2BP01', message: 'cannot drop view dv1 because other objects depend on it' });
+    expect(await relations()).toEqual([['dt'], ['dv1'], ['dv2']]);
+    // The last view in the chain has no dependents.
+    await cluster.query('drop view dv2');
+    expect(await relations()).toEqual([['dt'], ['dv1']]);
+  });
+
+  it('CASCADE drops the dependents too and says so: one by name, several in the DETAIL', async () => {
+    expect(await notices('drop table dt cascade')).toEqual([['00000', 'drop cascades to 2 other objects', 'drop cascades to view dv1\ndrop cascades to view dv2']]);
+    expect(await relations()).toEqual([]);
+    await cluster.query('create table dt (a int)');
+    await cluster.query('create view dv1 as select a from dt');
+    expect(await notices('drop table dt cascade')).toEqual([['00000', 'drop cascades to view dv1', undefined]]);
+  });
+
+  it('late-binding views, and CTEs named like a table, depend on nothing', async () => {
+    await cluster.query('create table dlate (a int)');
+    await cluster.query('create view dlv as select a from public.dlate with no schema binding');
+    await cluster.query('create table dcte (a int)');
+    await cluster.query('create view dcv as with dcte as (select 1 as a) select a from dcte');
+    expect(await notices('drop table dlate, dcte')).toEqual([]);
+    await expectSqlError(cluster.query('select * from dlv'), { code: '42P01', message: 'relation "public.dlate" does not exist' });
+    expect(values(await cluster.query('select * from dcv'))).toEqual([[1]]);
+  });
+
+  it("dbt's table materialization: the view follows the table through the renames and goes with the backup", async () => {
+    await cluster.query('create table dm__tmp (a int)');
+    await cluster.query('alter table dt rename to dt__backup');
+    await cluster.query('alter table dm__tmp rename to dt');
+    expect(await notices('drop table if exists dt__backup cascade')).toEqual([['00000', 'drop cascades to 2 other objects', 'drop cascades to view dv1\ndrop cascades to view dv2']]);
+    expect(await relations()).toEqual([['dt']]);
+  });
+
+  it('DROP SCHEMA ... CASCADE takes the views elsewhere that read its relations', async () => {
+    await cluster.query('create schema ds');
+    await cluster.query('create table ds.t (a int)');
+    await cluster.query('create view dsv as select a from ds.t');
+    await expectSqlError(cluster.query('drop schema ds'), { code: '2BP01', message: 'cannot drop schema ds because other objects depend on it' });
+    expect(await notices('drop schema ds cascade')).toEqual([['00000', 'drop cascades to view dsv', undefined]]);
+    expect(values(await cluster.query("select count(*) from pg_class where relname = 'dsv'"))).toEqual([[0n]]);
+  });
+});
