@@ -3,9 +3,9 @@
  * writes a file's: the result arrives as column vectors (exec/batch-vectors.ts: no number boxed, no
  * string made per row), is dealt to its destination slices by the table's distribution style, and
  * each slice's rows are built into blocks on the slice's own node, sorted by the sort key
- * (build-slices.ts). Into an empty slice they form its sorted region, as Redshift's deep copy relies on: "a deep copy recreates and
- * repopulates a table by using a bulk insert, which automatically sorts the table"
- * (dg:performing-a-deep-copy.md). Into a slice that has rows they extend the unsorted region.
+ * (build-slices.ts). Into an empty slice they form its sorted region, as Redshift's deep copy relies
+ * on: "a deep copy recreates and repopulates a table by using a bulk insert, which automatically sorts
+ * the table" (dg:performing-a-deep-copy.md). Into a slice that has rows they extend the unsorted region.
  *
  * Measured on TPC-H SF0.1 lineitem (600k rows, 2 x 2 slices): CREATE TABLE AS SELECT * took ~2-2.6 s
  * when the rows went through the leader as engine values (boxed numbers, a JS string per value, blocks

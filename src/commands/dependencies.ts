@@ -50,7 +50,8 @@ function dependentsOf(catalog: Catalog, dropped: readonly RelationMeta[]): Depen
   return out;
 }
 
-function describe(r: RelationMeta): string {
+/** `table t`, `view v`: how PostgreSQL's dependency messages name a relation. */
+function kindAndName(r: RelationMeta): string {
   return `${r.kind} ${r.name}`;
 }
 
@@ -61,16 +62,16 @@ function describe(r: RelationMeta): string {
 export function cascadedViews(catalog: Catalog, dropped: readonly RelationMeta[], cascade: boolean, notice: (n: Notice) => void, pos: number): ViewMeta[] {
   const dependents = dependentsOf(catalog, dropped);
   if (dependents.length === 0) return [];
-  const lines = dependents.map((d) => `${describe(d.view)} depends on ${describe(d.on)}`);
+  const lines = dependents.map((d) => `${kindAndName(d.view)} depends on ${kindAndName(d.on)}`);
   if (!cascade) {
     const first = dropped.find((r) => dependents.some((d) => d.on.id === r.id)) ?? dependents[0]!.on;
-    throw new SqlError(SqlState.dependentObjectsStillExist, `cannot drop ${describe(first)} because other objects depend on it`, {
+    throw new SqlError(SqlState.dependentObjectsStillExist, `cannot drop ${kindAndName(first)} because other objects depend on it`, {
       position: pos,
       detail: lines.join('\n'),
       hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
     });
   }
-  const cascades = dependents.map((d) => `drop cascades to ${describe(d.view)}`);
+  const cascades = dependents.map((d) => `drop cascades to ${kindAndName(d.view)}`);
   notice(
     cascades.length === 1
       ? { severity: 'NOTICE', code: '00000', message: cascades[0]! }

@@ -5,9 +5,9 @@
  */
 import type { TableMeta } from '../catalog/relation.js';
 import { ROW_HANDLE_COLUMN, evaluateRows, runQuery, runQueryVectors, type DbState, type StatementEnv } from '../leader/index.js';
-import { bulkInsert, type ColumnFeed } from './bulk-insert.js';
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/index.js';
+import { bulkInsert, type ColumnFeed } from './bulk-insert.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { lookupTable } from './lookup.js';
 import { assignColumns, deleteByHandles, identityValues, insertRows } from './write.js';

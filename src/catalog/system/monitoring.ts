@@ -2,6 +2,22 @@
 import { BIGINT, INTEGER, TIMESTAMP, charType, decimalType } from '../../types/datatype.js';
 import { TEXT_TYPE, catalogView, type SystemTableSpec } from './define.js';
 
+/** The columns STV_BLOCKLIST and SVV_DISKUSAGE share: a block's zone map and state flags. */
+const BLOCK_STATE = [
+  ['minvalue', BIGINT],
+  ['maxvalue', BIGINT],
+  ['sb_pos', INTEGER],
+  ['pinned', INTEGER],
+  ['on_disk', INTEGER],
+  ['modified', INTEGER],
+  ['hdr_modified', INTEGER],
+  ['unsorted', INTEGER],
+  ['tombstone', INTEGER],
+  ['preferred_diskno', INTEGER],
+  ['temporary', INTEGER],
+  ['newblock', INTEGER],
+] as const;
+
 export const MONITORING_TABLES: readonly SystemTableSpec[] = [
   catalogView('stv_slices', [
     ['node', INTEGER],
@@ -31,18 +47,7 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['blocknum', INTEGER],
     ['num_values', INTEGER],
     ['extended_limits', INTEGER],
-    ['minvalue', BIGINT],
-    ['maxvalue', BIGINT],
-    ['sb_pos', INTEGER],
-    ['pinned', INTEGER],
-    ['on_disk', INTEGER],
-    ['modified', INTEGER],
-    ['hdr_modified', INTEGER],
-    ['unsorted', INTEGER],
-    ['tombstone', INTEGER],
-    ['preferred_diskno', INTEGER],
-    ['temporary', INTEGER],
-    ['newblock', INTEGER],
+    ...BLOCK_STATE,
     ['num_readers', INTEGER],
     ['flags', INTEGER],
   ]),
@@ -55,18 +60,7 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['tbl', INTEGER],
     ['blocknum', INTEGER],
     ['num_values', INTEGER],
-    ['minvalue', BIGINT],
-    ['maxvalue', BIGINT],
-    ['sb_pos', INTEGER],
-    ['pinned', INTEGER],
-    ['on_disk', INTEGER],
-    ['modified', INTEGER],
-    ['hdr_modified', INTEGER],
-    ['unsorted', INTEGER],
-    ['tombstone', INTEGER],
-    ['preferred_diskno', INTEGER],
-    ['temporary', INTEGER],
-    ['newblock', INTEGER],
+    ...BLOCK_STATE,
   ]),
   catalogView('svv_table_info', [
     ['database', TEXT_TYPE],

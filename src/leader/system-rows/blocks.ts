@@ -20,10 +20,14 @@ import type { StatementEnv } from '../query.js';
 import { pad, type Row, type RowsContext } from './context.js';
 
 export const BLOCK_ROWS_PRODUCERS: Readonly<Record<string, (ctx: RowsContext) => Row[]>> = {
-  stv_blocklist: ({ env }) => blockRows(env).map((b) => [b.slice, b.col, b.table.id, b.blocknum, b.numValues, 0, b.min, b.max, 0, 0, 1, 0, 0, b.unsorted, 0, 0, 0, 0, 0, 0]),
-  svv_diskusage: ({ env }) =>
-    blockRows(env).map((b) => [DATABASE_OID, pad(b.table.name, 72), b.slice, b.col, b.table.id, b.blocknum, b.numValues, b.min, b.max, 0, 0, 1, 0, 0, b.unsorted, 0, 0, 0, 0]),
+  stv_blocklist: ({ env }) => blockRows(env).map((b) => [b.slice, b.col, b.table.id, b.blocknum, b.numValues, 0, ...blockState(b), 0, 0]),
+  svv_diskusage: ({ env }) => blockRows(env).map((b) => [DATABASE_OID, pad(b.table.name, 72), b.slice, b.col, b.table.id, b.blocknum, b.numValues, ...blockState(b)]),
 };
+
+/** minvalue, maxvalue, then the state flags: every block is on disk, unpinned, unmodified, not a tombstone. */
+function blockState(b: BlockRow): Row {
+  return [b.min, b.max, 0, 0, 1, 0, 0, b.unsorted, 0, 0, 0, 0];
+}
 
 interface BlockRow {
   readonly table: TableMeta;
