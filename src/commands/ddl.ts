@@ -16,7 +16,7 @@ import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTable
 import { evaluateRows } from '../leader/index.js';
 import { withTable } from './write.js';
 import { bulkInsert } from './bulk-insert.js';
-import { cascadedViews, relationsRead } from './dependencies.js';
+import { cascadedViews, relationsRead, viewsFollowingRename } from './dependencies.js';
 
 function withCatalog(state: DbState, catalog: Catalog): DbState {
   return { catalog, tables: state.tables };
@@ -292,9 +292,12 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       replace({ ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, name: a.to } : c)) });
       break;
     }
-    case 'renameTable':
-      replace({ ...rel, name: a.to });
+    case 'renameTable': {
+      // The views on the table keep reading it under its new name.
+      const catalog = viewsFollowingRename(state.catalog, rel, a.to, ctx.session.searchPath).replacingRelation(rel, { ...rel, name: a.to });
+      ctx.txn.apply(withCatalog(state, catalog), [rel.id], true);
       break;
+    }
     case 'ownerTo':
       break;
     case 'alterColumnEncode': {

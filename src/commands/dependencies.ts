@@ -3,11 +3,12 @@
  * binding) view reads is not dropped without CASCADE, and CASCADE drops the views too — and the views
  * that read those. Late-binding views (WITH NO SCHEMA BINDING) depend on nothing. The messages are
  * PostgreSQL 15's (checked side by side): `2BP01 cannot drop table t because other objects depend on
- * it`, DETAIL `view v depends on table t`, and for CASCADE the NOTICE `drop cascades to view v`.
+ * it`, DETAIL `view v depends on table t`, and for CASCADE the NOTICE `drop cascades to view v`. A
+ * renamed table keeps its views: their text is rewritten to the new name.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationMeta, ViewMeta } from '../catalog/relation.js';
-import { relationRefs } from '../sql/index.js';
+import { parseStatement, relationRefs, renameReferences } from '../sql/index.js';
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState, type Notice } from '../types/index.js';
 
@@ -78,4 +79,26 @@ export function cascadedViews(catalog: Catalog, dropped: readonly RelationMeta[]
       : { severity: 'NOTICE', code: '00000', message: `drop cascades to ${cascades.length} other objects`, detail: cascades.join('\n') },
   );
   return dependents.map((d) => d.view);
+}
+
+/**
+ * The catalog with the views that read `table` rewritten to read it as `newName` (ALTER TABLE ...
+ * RENAME TO): each reference of a view's query that names the table now — looked up as when the view
+ * is bound — is renamed in the view's text. Late-binding views keep their text (they bind by name).
+ */
+export function viewsFollowingRename(catalog: Catalog, table: RelationMeta, newName: string, searchPath: readonly string[]): Catalog {
+  let next = catalog;
+  for (const r of catalog.relations.values()) {
+    if (r.kind !== 'view' || !r.dependsOn.includes(table.id)) continue;
+    const stmt = parseStatement(r.queryText);
+    if (stmt.kind !== 'query') continue;
+    const refs = relationRefs(stmt.query);
+    const starts = refs.tables
+      .filter(({ name }) => !(name.schema === undefined && refs.cteNames.has(name.name)))
+      .filter(({ name }) => catalog.findRelation(name.schema, name.name, searchPath)?.id === table.id)
+      .map(({ name }) => name.pos);
+    if (starts.length === 0) continue;
+    next = next.replacingRelation(r, { ...r, queryText: renameReferences(r.queryText, starts, newName) });
+  }
+  return next;
 }

@@ -1,6 +1,7 @@
 /**
  * Views depend on what they read (commands/dependencies.ts): DROP refuses, CASCADE drops the views too,
- * late-binding views depend on nothing — with PostgreSQL 15's messages, checked side by side.
+ * a renamed table keeps its views, late-binding views depend on nothing — with PostgreSQL 15's
+ * messages, checked side by side.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/index.js';
@@ -59,6 +60,17 @@ describe('views and what they read', () => {
     expect(await notices('drop table dlate, dcte')).toEqual([]);
     await expectSqlError(cluster.query('select * from dlv'), { code: '42P01', message: 'relation "public.dlate" does not exist' });
     expect(values(await cluster.query('select * from dcv'))).toEqual([[1]]);
+  });
+
+  it('a renamed table keeps its views: their text names it anew, comments and layout kept; a late-binding view does not follow', async () => {
+    await cluster.query("insert into dt values (1), (2)");
+    await cluster.query('create view dv3 as select x.a /* from dt */ from public.dt as x join dt y on x.a = y.a');
+    await cluster.query('create view dlv as select a from public.dt with no schema binding');
+    await cluster.query('alter table dt rename to dt_renamed');
+    expect(values(await cluster.query("select pg_get_viewdef('dv3'::regclass)"))).toEqual([['select x.a /* from dt */ from public.dt_renamed as x join dt_renamed y on x.a = y.a']]);
+    expect(values(await cluster.query('select a from dv2 order by a'))).toEqual([[1], [2]]);
+    expect(values(await cluster.query('select count(*) from dv3'))).toEqual([[2n]]);
+    await expectSqlError(cluster.query('select * from dlv'), { code: '42P01', message: 'relation "public.dt" does not exist' });
   });
 
   it("dbt's table materialization: the view follows the table through the renames and goes with the backup", async () => {
