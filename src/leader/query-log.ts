@@ -1,5 +1,6 @@
 /**
- * The leader's log of executed queries and their tasks, behind STL_QUERY and SVL_QUERY_REPORT.
+ * The leader's log of executed queries and their tasks, behind STL_QUERY and SVL_QUERY_REPORT, and of
+ * the other statements, behind STL_DDLTEXT, STL_UTILITYTEXT and SVL_STATEMENTTEXT.
  * Bounded: Redshift keeps a few days of logs; we keep the most recent entries.
  */
 import type { TaskInfo } from '../exec/task.js';
@@ -17,9 +18,20 @@ export interface QueryLogEntry {
   tasks: readonly TaskInfo[];
 }
 
+/** A statement that is not a query (those are in `entries`): DDL, or a utility statement. */
+export interface StatementLogEntry {
+  readonly type: 'DDL' | 'UTILITY';
+  readonly sessionId: number;
+  readonly xid: number;
+  readonly text: string;
+  readonly startTime: number;
+  readonly endTime: number;
+}
+
 export class QueryLog {
   private nextQueryId = 1;
   readonly entries: QueryLogEntry[] = [];
+  readonly statements: StatementLogEntry[] = [];
   /** COPY's per-file and per-error rows (STL_LOAD_COMMITS, STL_FILE_SCAN, STL_LOAD_ERRORS). */
   readonly loads = new LoadLog();
 
@@ -29,6 +41,12 @@ export class QueryLog {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     return entry;
+  }
+
+  /** A DDL or utility statement that has run (STL_DDLTEXT, STL_UTILITYTEXT). */
+  addStatement(entry: StatementLogEntry): void {
+    this.statements.push(entry);
+    if (this.statements.length > MAX_ENTRIES) this.statements.splice(0, this.statements.length - MAX_ENTRIES);
   }
 
   finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean): void {

@@ -60,6 +60,8 @@ export class SessionCore {
   private lastCopy = { query: -1, rows: 0 };
   /** The statement running now, so a client can cancel it. */
   private running: StatementCancel | null = null;
+  /** The transaction the current statement runs in (its own when there is no block), for the statement log. */
+  private statementXid = 0;
 
   constructor(
     private readonly cluster: ClusterServices,
@@ -131,10 +133,13 @@ export class SessionCore {
         if (implicit && this.txn === null) this.beginBlock({ implicit: true, readOnly: false });
         const cancel = new StatementCancel();
         this.running = cancel;
+        const startTime = Date.now() * 1000;
+        this.statementXid = this.txn?.xid ?? 0;
         try {
           last = await this.runStatement(s, params, options, cancel);
         } finally {
           this.running = null;
+          this.logStatement(s, startTime);
         }
         await options.onResult?.(last);
       }
@@ -144,6 +149,16 @@ export class SessionCore {
       throw err;
     }
     return last;
+  }
+
+  /**
+   * DDL and utility statements go to the statement log (STL_DDLTEXT, STL_UTILITYTEXT), run or failed;
+   * queries, DML and COPY are in the query log already (STL_QUERY).
+   */
+  private logStatement(parsed: ParsedStatement, startTime: number): void {
+    const type = statementLogType(parsed.statement);
+    if (type === null) return;
+    this.cluster.log.addStatement({ type, sessionId: this.id, xid: this.statementXid, text: parsed.text, startTime, endTime: Date.now() * 1000 });
   }
 
   /**
@@ -282,6 +297,7 @@ export class SessionCore {
     }
     await this.waitForLocks(stmt, cancel);
     const txn = this.txn ?? this.cluster.db.begin(this.id, false);
+    this.statementXid = txn.xid;
     const notices: Notice[] = [];
     const statementTime = Date.now() * 1000;
     const envFor = (state: DbState): StatementEnv =>
@@ -493,5 +509,43 @@ function writingCommand(stmt: ast.Statement): string | null {
       return null;
     default:
       return assertNever(stmt);
+  }
+}
+
+/**
+ * Which statement log a statement goes to: Redshift's STL_DDLTEXT takes CREATE/DROP/ALTER of schemas,
+ * tables and views (dg:r_STL_DDLTEXT.md), STL_QUERY the queries, DML, COPY and UNLOAD, STL_UTILITYTEXT
+ * the rest.
+ */
+function statementLogType(stmt: ast.Statement): 'DDL' | 'UTILITY' | null {
+  switch (stmt.kind) {
+    case 'query':
+    case 'insert':
+    case 'update':
+    case 'delete':
+    case 'copy':
+    case 'unload':
+    case 'explain':
+      return null;
+    case 'createTable':
+    case 'createTableAs':
+    case 'createSchema':
+    case 'dropSchema':
+    case 'dropTable':
+    case 'alterTable':
+    case 'createView':
+    case 'dropView':
+      return 'DDL';
+    case 'truncate':
+    case 'lock':
+    case 'transaction':
+    case 'set':
+    case 'show':
+    case 'reset':
+    case 'vacuum':
+    case 'analyze':
+    case 'comment':
+    case 'deallocate':
+      return 'UTILITY';
   }
 }

@@ -1,6 +1,18 @@
 /** Redshift's monitoring relations: STV_ snapshots, STL_ logs and the SVV_/SVL_ views over them. */
-import { BIGINT, INTEGER, TIMESTAMP, charType, decimalType } from '../../types/datatype.js';
+import { BIGINT, INTEGER, TIMESTAMP, charType, decimalType, varcharType } from '../../types/datatype.js';
 import { TEXT_TYPE, catalogView, type SystemTableSpec } from './define.js';
+
+/** STL_DDLTEXT's and STL_UTILITYTEXT's columns; SVL_STATEMENTTEXT adds `type` before `text`. */
+const STATEMENT_TEXT = [
+  ['userid', INTEGER],
+  ['xid', BIGINT],
+  ['pid', INTEGER],
+  ['label', charType(320)],
+  ['starttime', TIMESTAMP],
+  ['endtime', TIMESTAMP],
+  ['sequence', INTEGER],
+  ['text', charType(200)],
+] as const;
 
 /** The columns STV_BLOCKLIST and SVV_DISKUSAGE share: a block's zone map and state flags. */
 const BLOCK_STATE = [
@@ -107,6 +119,19 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['endtime', TIMESTAMP],
     ['aborted', INTEGER],
   ]),
+  // Statement text in 200-character pieces (dg:r_STL_DDLTEXT.md, r_STL_UTILITYTEXT.md, r_STL_QUERYTEXT.md,
+  // r_SVL_STATEMENTTEXT.md; online column tables).
+  catalogView('stl_ddltext', STATEMENT_TEXT),
+  catalogView('stl_utilitytext', STATEMENT_TEXT),
+  catalogView('stl_querytext', [
+    ['userid', INTEGER],
+    ['xid', BIGINT],
+    ['pid', INTEGER],
+    ['query', INTEGER],
+    ['sequence', INTEGER],
+    ['text', charType(200)],
+  ]),
+  catalogView('svl_statementtext', [...STATEMENT_TEXT.slice(0, 7), ['type', varcharType(10)], ['text', charType(200)]]),
   catalogView('stl_load_errors', [
     ['userid', INTEGER],
     ['slice', INTEGER],

@@ -12,7 +12,35 @@ export const MONITORING_ROWS: Readonly<Record<string, (ctx: RowsContext) => Row[
   svv_table_info: ({ env }) => svvTableInfo(env),
   svl_query_report: ({ env }) => svlQueryReport(env),
   stl_query: ({ env }) => stlQuery(env),
+  stl_ddltext: ({ env }) => statementText(env, 'DDL'),
+  stl_utilitytext: ({ env }) => statementText(env, 'UTILITY'),
+  stl_querytext: ({ env }) => queryText(env).map((q) => [q.userid, q.xid, q.pid, q.query, q.sequence, q.text]),
+  svl_statementtext: ({ env }) => [
+    ...statementText(env, 'DDL').map((r) => [...r.slice(0, 7), 'DDL', r[7]]),
+    ...queryText(env).map((q) => [q.userid, q.xid, q.pid, pad('default', 320), q.startTime, q.endTime, q.sequence, 'QUERY', q.text]),
+    ...statementText(env, 'UTILITY').map((r) => [...r.slice(0, 7), 'UTILITY', r[7]]),
+  ],
 };
+
+/** Statement text in pieces of 200 characters, the way the text logs keep it (`sequence` 0, 1, ...). */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at === 0 || at < text.length; at += 200) out.push(pad(text.slice(at, at + 200), 200));
+  return out;
+}
+
+/** STL_DDLTEXT / STL_UTILITYTEXT rows: the session's own statements, as STL_QUERY shows its own queries. */
+function statementText(env: StatementEnv, type: 'DDL' | 'UTILITY'): Row[] {
+  return env.log.statements
+    .filter((s) => s.type === type && s.sessionId === env.session.sessionId)
+    .flatMap((s) => pieces(s.text).map((text, sequence) => [100, BigInt(s.xid), s.sessionId, pad('default', 320), s.startTime, s.endTime, sequence, text]));
+}
+
+function queryText(env: StatementEnv): { userid: number; xid: bigint; pid: number; query: number; startTime: number; endTime: number; sequence: number; text: string }[] {
+  return env.log.entries
+    .filter((e) => e.sessionId === env.session.sessionId)
+    .flatMap((e) => pieces(e.text).map((text, sequence) => ({ userid: 100, xid: 0n, pid: e.sessionId, query: e.query, startTime: e.startTime, endTime: e.endTime, sequence, text })));
+}
 
 function stvSlices(env: StatementEnv): Row[] {
   const out: Row[] = [];
