@@ -30,13 +30,24 @@ export interface StatementLogEntry {
 
 export class QueryLog {
   private nextQueryId = 1;
+  private lastMicros = 0;
   readonly entries: QueryLogEntry[] = [];
   readonly statements: StatementLogEntry[] = [];
   /** COPY's per-file and per-error rows (STL_LOAD_COMMITS, STL_FILE_SCAN, STL_LOAD_ERRORS). */
   readonly loads = new LoadLog();
 
+  /**
+   * The log's clock, in microseconds since the epoch: strictly increasing, so that statements logged
+   * within one millisecond still order by their times (STL_QUERY, SVL_STATEMENTTEXT ORDER BY starttime).
+   */
+  now(): number {
+    const micros = Math.max(Math.round((performance.timeOrigin + performance.now()) * 1000), this.lastMicros + 1);
+    this.lastMicros = micros;
+    return micros;
+  }
+
   start(sessionId: number, text: string): QueryLogEntry {
-    const now = Date.now() * 1000;
+    const now = this.now();
     const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, text, startTime: now, endTime: now, aborted: false, tasks: [] };
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
@@ -50,7 +61,7 @@ export class QueryLog {
   }
 
   finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean): void {
-    entry.endTime = Date.now() * 1000;
+    entry.endTime = this.now();
     entry.aborted = aborted;
     entry.tasks = tasks;
   }

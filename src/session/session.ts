@@ -133,7 +133,7 @@ export class SessionCore {
         if (implicit && this.txn === null) this.beginBlock({ implicit: true, readOnly: false });
         const cancel = new StatementCancel();
         this.running = cancel;
-        const startTime = Date.now() * 1000;
+        const startTime = this.cluster.log.now();
         this.statementXid = this.txn?.xid ?? 0;
         try {
           last = await this.runStatement(s, params, options, cancel);
@@ -158,7 +158,7 @@ export class SessionCore {
   private logStatement(parsed: ParsedStatement, startTime: number): void {
     const type = statementLogType(parsed.statement);
     if (type === null) return;
-    this.cluster.log.addStatement({ type, sessionId: this.id, xid: this.statementXid, text: parsed.text, startTime, endTime: Date.now() * 1000 });
+    this.cluster.log.addStatement({ type, sessionId: this.id, xid: this.statementXid, text: parsed.text, startTime, endTime: this.cluster.log.now() });
   }
 
   /**
