@@ -2,8 +2,11 @@
  * COPY parsing on one thread: record splitting (src/io/formats) and conversion into typed column
  * vectors (src/io/convert), on TPC-H SF0.1 lineitem (~75 MB, '|'-delimited, a trailing '|' on every
  * line), pushed in 1 MiB chunks (the object store's reads without a throughput model), as a reading slice runs them: the converter is drained every 16384
- * rows (ROWS_PER_GROUP in src/compute/copy-scan.ts) and reuses its memory. The last line also deals
- * each run to 4 slices (KEY on l_orderkey) straight from the converter's memory, as COPY does.
+ * rows (ROWS_PER_GROUP in src/compute/copy-scan.ts) and reuses its memory. Conversion is measured two
+ * ways: through the splitter and RowConverter.record for every record (the slow path, which every
+ * format has), and with records offered to the fast path of delimited text first (io/convert/fast-text.ts),
+ * as COPY does. The last line also deals each run to 4 slices (KEY on l_orderkey) straight from the
+ * converter's memory, as COPY does.
  *
  * The measurement runs in a child node process without a loader (bench/copy-parse-run.mjs) on the
  * compiled dist/ modules, as compute nodes run them. MB/s are input bytes over the median (and best)
@@ -26,7 +29,7 @@ interface Timing {
   readonly rows: number;
 }
 
-type Case = 'split' | 'convert' | 'deal';
+type Case = 'split' | 'convert-slow' | 'convert' | 'deal';
 
 interface Measured {
   readonly bytes: number;
@@ -46,14 +49,15 @@ function measure(which: Case): Measured {
 
 export async function benchCopyConvert(): Promise<string> {
   if (!existsSync(new URL('../dist/index.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
-  const measured = { split: measure('split'), convert: measure('convert'), deal: measure('deal') };
+  const measured = { split: measure('split'), 'convert-slow': measure('convert-slow'), convert: measure('convert'), deal: measure('deal') };
   const m = measured.deal;
   const mb = m.bytes / 1e6;
   const mbPerSecond = (ms: number): string => (mb / (ms / 1000)).toFixed(0);
   const names: Readonly<Record<Case, string>> = {
     split: 'split only (io/formats)',
-    convert: `split + convert, drained every ${m.groupRows} rows (io/formats + io/convert)`,
-    deal: `split + convert + deal to ${m.sliceCount} slices every ${m.groupRows} rows (COPY's reading slice)`,
+    'convert-slow': `split + convert, drained every ${m.groupRows} rows, every record split first (io/formats + io/convert)`,
+    convert: `split + convert, drained every ${m.groupRows} rows, with the fast path of delimited text`,
+    deal: `split + convert (fast path) + deal to ${m.sliceCount} slices every ${m.groupRows} rows (COPY's reading slice)`,
   };
   const table = (Object.keys(names) as Case[]).map((name) => {
     const runs = measured[name].runs;

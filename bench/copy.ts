@@ -10,11 +10,18 @@
  * the rounds: in one process, a Slicewise load right after a DuckDB load took 27-39k page faults
  * instead of 0.2-2.5k and ~10% longer, measured.) Medians of five rounds after two warm-up rounds;
  * every load's row count is checked.
+ *
+ * Last, what two busy threads give on this machine at the time of the run (parse-threads-run.mjs): a
+ * reading slice's parse of the whole text in one thread against each half in two threads at once.
+ * Without the throughput model a 4-file load's speed-up over 1 file can at most reach that, less the
+ * share of the load's fixed time (the build, the leader) — on a VM whose two cores are not always
+ * two cores' worth.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tpchFile } from '../test/tpch/data.js';
@@ -81,6 +88,8 @@ export async function benchCopy(): Promise<string> {
     const duck1 = await duckdb.median(join(root, 'bench', 'lineitem-1', '*.tbl'));
     const duck8 = await duckdb.median(join(root, 'bench', 'lineitem-8', '*.tbl'));
     const pg = timePostgres(join(root, 'bench', 'lineitem-1', 'part-000.tbl'));
+    console.error('Two threads against one...');
+    const threads = measureTwoThreads();
     const base = rows[0]!;
     const table = markdownTable(
       ['files', 'model off', 'MB/s', 'speed-up', `model on (${MODEL.mbPerSecond} MB/s/stream, simulated)`, 'speed-up'],
@@ -108,11 +117,22 @@ export async function benchCopy(): Promise<string> {
       '',
       peers,
       pg === null ? `\nPostgreSQL: ${postgresUnavailable() ?? 'not measured'}` : '',
+      '',
+      `Two threads on this machine, same run (bench/parse-threads-run.mjs, medians of ${RUNS} rounds): a reading slice's split + convert + deal of the whole text in one worker thread ${formatMs(threads.alone)}, of each half in two worker threads at once ${formatMs(threads.together)} (the slower) — **${(threads.alone / threads.together).toFixed(2)}x**, the most the model-off 4-file load could gain from its two nodes before its fixed time (build, leader) is counted; it gained ${(base.off / rows.find((r) => r.files === 4)!.off).toFixed(2)}x.`,
     ].join('\n');
   } finally {
     duckdb.close();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** One thread on the whole text against two at once on a half each: the medians of RUNS rounds after a warm-up. */
+function measureTwoThreads(): { alone: number; together: number } {
+  const script = fileURLToPath(new URL('./parse-threads-run.mjs', import.meta.url));
+  const child = spawnSync(process.execPath, [script, tpchFile('0.1', 'lineitem'), String(RUNS)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`parse-threads-run.mjs failed: ${child.stderr}`);
+  const measured = JSON.parse(child.stdout) as { alone: number[]; together: number[] };
+  return { alone: median(measured.alone), together: median(measured.together) };
 }
 
 /** DuckDB read_csv into a table (threads 2), one instance for the whole run. */

@@ -144,6 +144,7 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
     if (replacements.length < MAX_REPLACEMENTS_PER_SLICE) replacements.push({ ...row, lineNumber: current.partial ? -1 : row.lineNumber, slice, url: current.url });
   };
   const converter = task.load.format.kind === 'parquet' ? null : new RowConverter(task.columns, task.load.conversion, task.load.records, task.load.format.kind, reject, ROWS_PER_GROUP, replaced);
+  const fastText = converter !== null && converter.useFastText(task.load.format);
 
   for (const file of files) {
     if (Atomics.load(control, CONTROL.stop) !== 0) break;
@@ -164,23 +165,34 @@ async function scanSlice(task: CopyScanTask, slice: number, files: readonly Copy
         progress[at + PROGRESS.rows]! += lines;
         dealer.add(vectors);
       } else {
+        const loaded = (): void => {
+          rows++;
+          progress[at + PROGRESS.rows]!++;
+          // Dealing in runs bounds the converter's memory to one run, which it reuses run after run.
+          if (converter.rowCount >= ROWS_PER_GROUP) converter.withRows((vectors) => dealer.add(vectors));
+        };
         const sink: RecordSink = {
           record: (r: TextRecord) => {
             lines++;
             const before = converter.rowCount;
             converter.record(r);
-            if (converter.rowCount > before) {
-              rows++;
-              progress[at + PROGRESS.rows]!++;
-              // Dealing in runs bounds the converter's memory to one run, which it reuses run after run.
-              if (converter.rowCount >= ROWS_PER_GROUP) converter.withRows((vectors) => dealer.add(vectors));
-            }
+            if (converter.rowCount > before) loaded();
           },
           error: (e: RecordError) => {
             lines++;
             converter.error(e);
           },
         };
+        if (fastText) {
+          sink.fastRecord = (buf: Uint8Array, start: number): number => {
+            const next = converter.fastRecord(buf, start);
+            if (next >= 0) {
+              lines++;
+              loaded();
+            }
+            return next;
+          };
+        }
         const records = file.partial && file.start > 0 ? { ...task.load.records, ignoreHeader: 0 } : task.load.records;
         const splitter = createSplitter(task.load.format, records, task.fieldNames, sink, { nulIsData: task.load.conversion.nullAs === '\0' });
         for await (const chunk of textStream(task, file, (n) => {

@@ -33,6 +33,9 @@ const DATE = 9;
 const TIMESTAMP = 10;
 const TIME = 11;
 
+/** The kinds the fast path of delimited text (fast-text.ts) parses itself. */
+export const FieldKind = { integer: INTEGER, bigint: BIGINT, decimal: DECIMAL } as const;
+
 function kindOf(t: SqlType): number {
   switch (t.kind) {
     case 'smallint': return SMALLINT;

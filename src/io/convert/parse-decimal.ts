@@ -11,9 +11,10 @@
 import type { Decimal128Builder } from './builders-fixed.js';
 import { fail, invalidDigit, IS_NULL, isBlank, LoadErrorCode, OK } from './field-status.js';
 
-const MAX_EXACT_DIGITS = 15;
+/** Digits a scaled value may have and still be exact in a double (the fast path of text uses it too: fast-text.ts). */
+export const MAX_EXACT_DIGITS = 15;
 /** Powers of ten as doubles: exact up to 10^22, and far above any 15-digit mantissa beyond. */
-const POW10: readonly number[] = Array.from({ length: 80 }, (_, i) => 10 ** i);
+export const POW10: readonly number[] = Array.from({ length: 80 }, (_, i) => 10 ** i);
 
 function decimalOverflow(): number {
   return fail(LoadErrorCode.outOfRange, 'Numeric data overflow (result precision)');

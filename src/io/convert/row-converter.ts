@@ -27,6 +27,7 @@ import type { Utf8Builder } from './builder-utf8.js';
 import type { LoadColumn, LoadErrorField, LoadErrorRow, LoadReplacementRow } from './contract.js';
 import { pushEmptyString } from './convert-string.js';
 import { errorField, recordErrorRow, replacementRow, splitterErrorRow } from './error-row.js';
+import { FastTextRecords, fastTextEligible } from './fast-text.js';
 import { convertField, FieldColumn, FieldOptions } from './field-converter.js';
 import { fail, failure, IS_NULL, LoadErrorCode, OK } from './field-status.js';
 import { utf8Replaced } from './utf8-check.js';
@@ -56,6 +57,9 @@ export class RowConverter implements RecordSink {
   /** ACCEPTINVCHARS is on and someone listens for the records that needed it (STL_REPLACEMENTS). */
   private readonly reportReplacements: boolean;
   private rows = 0;
+  private readonly conversion: ConversionOptions;
+  /** The fast path of delimited text, once useFastText has found the load eligible. */
+  private fast: FastTextRecords | null = null;
 
   constructor(
     private readonly columns: readonly LoadColumn[],
@@ -82,6 +86,7 @@ export class RowConverter implements RecordSink {
     this.fieldColumns.sort((a, b) => a.field - b.field);
     this.fieldCount = this.byField.length;
     this.nullBytes = new TextEncoder().encode(conversion.nullAs);
+    this.conversion = conversion;
     this.options = new FieldOptions(conversion);
     this.fillRecord = records.fillRecord;
     this.lineFormat = formatKind === 'text' || formatKind === 'csv' || formatKind === 'fixedwidth';
@@ -93,6 +98,31 @@ export class RowConverter implements RecordSink {
   /** Rows converted and not yet taken. */
   get rowCount(): number {
     return this.rows;
+  }
+
+  /**
+   * Turns on the fast path of delimited text (fast-text.ts) when the format, the conversion parameters
+   * and the columns allow it; returns whether it is on. The splitter then offers each record to
+   * fastRecord first.
+   */
+  useFastText(format: DataFormat): boolean {
+    const inFieldOrder = this.fieldColumns.every((c, k) => c.field === k);
+    if (this.fieldColumns.length > 0 && inFieldOrder && fastTextEligible(format, this.conversion)) {
+      this.fast = new FastTextRecords(this.fieldColumns, this.options, format.delimiter);
+    }
+    return this.fast !== null;
+  }
+
+  /**
+   * The record starting at buf[start] (up to its LF) as one row, when the fast path takes it: returns
+   * where the next record starts, or -1 (nothing converted; the record goes to `record` as usual).
+   */
+  fastRecord(buf: Uint8Array, start: number): number {
+    const fast = this.fast;
+    if (fast === null) return -1;
+    const next = fast.parse(buf, start, this.rows);
+    if (next >= 0) this.rows++;
+    return next;
   }
 
   record(r: TextRecord): void {

@@ -36,6 +36,8 @@ const enum Csv {
 
 export class CsvSplitter extends DelimitedScanSplitter {
   protected readonly classes: Uint8Array;
+  /** Quoted fields and CRLF line ends: CSV records always take the splitter's path. */
+  protected readonly offersFastRecords = false;
   private readonly delimiter: number;
   private readonly quote: number;
   private state: number = Csv.FieldStart;

@@ -33,6 +33,7 @@ const UPPER_N = 0x4e;
 
 export class DelimitedSplitter extends DelimitedScanSplitter {
   protected readonly classes: Uint8Array;
+  protected readonly offersFastRecords: boolean;
   private readonly delimiter: number;
   private readonly escape: boolean;
   private readonly removeQuotes: boolean;
@@ -49,6 +50,7 @@ export class DelimitedSplitter extends DelimitedScanSplitter {
     if (format.escape) slow.push(BACKSLASH);
     if (format.removeQuotes) slow.push(DOUBLE_QUOTE, SINGLE_QUOTE);
     this.classes = byteClasses(format.delimiter, slow);
+    this.offersFastRecords = !format.escape && !format.removeQuotes;
   }
 
   protected resetFrame(): void {

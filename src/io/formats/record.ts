@@ -37,6 +37,12 @@ export interface RecordError {
 export interface RecordSink {
   record(r: TextRecord): void;
   error(e: RecordError): void;
+  /**
+   * Optional, delimited text only: takes the record starting at buf[start] straight from the bytes
+   * when it can, returning where the next record starts (after the LF); or -1, having taken nothing,
+   * and the record is split and handed to `record` as usual (io/convert/fast-text.ts).
+   */
+  fastRecord?(buf: Uint8Array, start: number): number;
 }
 
 /** Splits a byte stream (already decompressed and UTF-8) into records. */
