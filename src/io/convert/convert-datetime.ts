@@ -142,6 +142,18 @@ export class DateTimeConverter {
     this.errorText = errorText(target, given);
   }
 
+  /**
+   * For the fast path of delimited text (fast-text.ts): a date in the default layout at
+   * bytes[start, start + 10), pushed as convertDate would push it; false, nothing pushed, otherwise.
+   */
+  pushDefaultDate(b: Int32Builder, bytes: Uint8Array, start: number): boolean {
+    if (!this.defaultLayout) return false;
+    const days = fastDate(bytes, start, start + 10);
+    if (days !== days) return false;
+    b.push(days);
+    return true;
+  }
+
   convertDate(b: Int32Builder, bytes: Uint8Array, start: number, end: number): number {
     if (end - start === 10 && this.defaultLayout) {
       const days = fastDate(bytes, start, end);

@@ -35,6 +35,7 @@ const POINT = 0x2e;
 const INTEGER = FieldKind.integer;
 const BIGINT = FieldKind.bigint;
 const DECIMAL = FieldKind.decimal;
+const DATE = FieldKind.date;
 
 /**
  * Whether records of this format and these conversion parameters may take the fast path: delimited
@@ -107,18 +108,32 @@ export class FastTextRecords {
       case BIGINT: return bigintField(c.builder as Int64Builder, buf, s, lf, delimiter);
       case DECIMAL: return decimalField(c.builder as Decimal128Builder, buf, s, lf, delimiter, c.size, c.scale);
       default: {
-        // Four bytes at a time while none of them is the delimiter (a zero byte of word ^ pattern).
-        const view = this.view;
-        const pattern = this.pattern;
-        let e = s;
-        for (; e + 4 <= lf; e += 4) {
-          const x = view.getInt32(e, true) ^ pattern;
-          if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+        // A date in the default layout ends ten bytes on; digits cannot be the delimiter, and its two
+        // separators are checked, so the ten bytes are the whole field.
+        const ten = s + 10;
+        if (c.kind === DATE && ten <= lf && (ten === lf || buf[ten] === delimiter) && buf[s + 4] !== delimiter && buf[s + 7] !== delimiter) {
+          if (c.datetime!.pushDefaultDate(c.builder as Int32Builder, buf, s)) return ten;
         }
-        while (e < lf && buf[e] !== delimiter) e++;
+        const e = this.fieldEnd(buf, s, lf);
         return convertField(c, this.options, buf, s, e) === OK ? e : -1;
       }
     }
+  }
+
+  /** The first delimiter in buf[s, lf), or lf: four bytes at a time while none is (a zero byte of word ^ pattern). */
+  private fieldEnd(buf: Uint8Array, s: number, lf: number): number {
+    const view = this.view;
+    const pattern = this.pattern;
+    let e = s;
+    for (; e + 4 <= lf; e += 4) {
+      const x = view.getInt32(e, true) ^ pattern;
+      const zeros = (x - 0x01010101) & ~x & 0x80808080;
+      // The lowest flagged byte is exact (only bytes above a zero byte can be flagged falsely); little-endian, so first in memory.
+      if (zeros !== 0) return e + ((31 - Math.clz32(zeros & -zeros)) >> 3);
+    }
+    const delimiter = this.delimiter;
+    while (e < lf && buf[e] !== delimiter) e++;
+    return e;
   }
 
   /** Whether buf[start, lf) holds a NUL or a backslash (found once per chunk with a native search, not per byte). */

@@ -34,7 +34,7 @@ const TIMESTAMP = 10;
 const TIME = 11;
 
 /** The kinds the fast path of delimited text (fast-text.ts) parses itself. */
-export const FieldKind = { integer: INTEGER, bigint: BIGINT, decimal: DECIMAL } as const;
+export const FieldKind = { integer: INTEGER, bigint: BIGINT, decimal: DECIMAL, date: DATE } as const;
 
 function kindOf(t: SqlType): number {
   switch (t.kind) {
