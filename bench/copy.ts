@@ -11,11 +11,10 @@
  * instead of 0.2-2.5k and ~10% longer, measured.) Medians of five rounds after two warm-up rounds;
  * every load's row count is checked.
  *
- * Last, what two busy threads give on this machine at the time of the run (parse-threads-run.mjs): a
- * reading slice's parse of the whole text in one thread against each half in two threads at once.
- * Without the throughput model a 4-file load's speed-up over 1 file can at most reach that, less the
- * share of the load's fixed time (the build, the leader) — on a VM whose two cores are not always
- * two cores' worth.
+ * After each model-off round, what two busy threads give on this machine just then (parse-threads-run.mjs,
+ * in a child process): a reading slice's parse of the whole text in one thread against each half in two
+ * threads at once — the parse part of a 4-file load against a 1-file load, without the build or the
+ * leader — on a VM whose two cores are not always two cores' worth.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -58,7 +57,8 @@ export async function benchCopy(): Promise<string> {
   const duckdb = await DuckLoader.open(lineCount);
   try {
     /** Per file count, the median load time. */
-    const timeSlicewise = async (model: typeof MODEL | undefined): Promise<Map<number, number>> => {
+    /** Per file count, the median load time; `afterRound` runs after each timed round's loads. */
+    const timeSlicewise = async (model: typeof MODEL | undefined, afterRound: () => void = () => {}): Promise<Map<number, number>> => {
       const cluster = await Cluster.start({ nodes: 2, slicesPerNode: 2, s3Root: root, s3Throughput: model });
       try {
         const samples = new Map<number, number[]>(FILE_COUNTS.map((n) => [n, []]));
@@ -72,14 +72,16 @@ export async function benchCopy(): Promise<string> {
             if (r.rowCount !== lineCount) throw new Error(`loaded ${r.rowCount} rows, expected ${lineCount}`);
             if (round >= WARMUP) samples.get(files)!.push(ms);
           }
+          if (round >= WARMUP) afterRound();
         }
         return new Map([...samples].map(([files, ms]) => [files, median(ms)]));
       } finally {
         await cluster.close();
       }
     };
-    console.error('COPY, model off...');
-    const off = await timeSlicewise(undefined);
+    console.error('COPY, model off (and two threads against one after each round)...');
+    const threadRatios: number[] = [];
+    const off = await timeSlicewise(undefined, () => threadRatios.push(twoThreadsRatio()));
     console.error('COPY, model on...');
     const on = await timeSlicewise(MODEL);
     const rows: Row[] = FILE_COUNTS.map((files) => ({ files, off: off.get(files)!, on: on.get(files)! }));
@@ -88,8 +90,6 @@ export async function benchCopy(): Promise<string> {
     const duck1 = await duckdb.median(join(root, 'bench', 'lineitem-1', '*.tbl'));
     const duck8 = await duckdb.median(join(root, 'bench', 'lineitem-8', '*.tbl'));
     const pg = timePostgres(join(root, 'bench', 'lineitem-1', 'part-000.tbl'));
-    console.error('Two threads against one...');
-    const threads = measureTwoThreads();
     const base = rows[0]!;
     const table = markdownTable(
       ['files', 'model off', 'MB/s', 'speed-up', `model on (${MODEL.mbPerSecond} MB/s/stream, simulated)`, 'speed-up'],
@@ -118,7 +118,7 @@ export async function benchCopy(): Promise<string> {
       peers,
       pg === null ? `\nPostgreSQL: ${postgresUnavailable() ?? 'not measured'}` : '',
       '',
-      `Two threads on this machine, same run (bench/parse-threads-run.mjs, medians of ${RUNS} rounds): a reading slice's split + convert + deal of the whole text in one worker thread ${formatMs(threads.alone)}, of each half in two worker threads at once ${formatMs(threads.together)} (the slower) — **${(threads.alone / threads.together).toFixed(2)}x**, the most the model-off 4-file load could gain from its two nodes before its fixed time (build, leader) is counted; it gained ${(base.off / rows.find((r) => r.files === 4)!.off).toFixed(2)}x.`,
+      `Two threads against one on this machine, measured after each model-off round (bench/parse-threads-run.mjs): a reading slice's split + convert + deal of the whole text in one worker thread, against each half in two worker threads at once (the slower of the two) — **${median(threadRatios).toFixed(2)}x** (median; rounds ${threadRatios.map((x) => x.toFixed(2)).join(', ')}). That is what this VM's two cores gave the parse of a 4-file load over a 1-file load at the time; the loads' fixed part (the build, the leader) comes on top. The model-off 4-file load gained ${(base.off / rows.find((r) => r.files === 4)!.off).toFixed(2)}x.`,
     ].join('\n');
   } finally {
     duckdb.close();
@@ -126,13 +126,13 @@ export async function benchCopy(): Promise<string> {
   }
 }
 
-/** One thread on the whole text against two at once on a half each: the medians of RUNS rounds after a warm-up. */
-function measureTwoThreads(): { alone: number; together: number } {
+/** One thread on the whole text over two at once on a half each: one timed round after a warm-up, in a fresh process. */
+function twoThreadsRatio(): number {
   const script = fileURLToPath(new URL('./parse-threads-run.mjs', import.meta.url));
-  const child = spawnSync(process.execPath, [script, tpchFile('0.1', 'lineitem'), String(RUNS)], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [script, tpchFile('0.1', 'lineitem'), '1'], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`parse-threads-run.mjs failed: ${child.stderr}`);
   const measured = JSON.parse(child.stdout) as { alone: number[]; together: number[] };
-  return { alone: median(measured.alone), together: median(measured.together) };
+  return measured.alone[0]! / measured.together[0]!;
 }
 
 /** DuckDB read_csv into a table (threads 2), one instance for the whole run. */
