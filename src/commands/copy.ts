@@ -45,7 +45,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
   await ctx.txn.lockForWrite([table.id], false);
   const state = ctx.txn.view();
   const log = ctx.statementEnv(state).log;
-  const entry = log.start(ctx.session.sessionId, ctx.statementText);
+  const entry = log.start(ctx.session, ctx.txn.xid, ctx.statementText);
   ctx.recordCopy(entry.query, 0);
   const history = log.loads.startLoad({
     userid: SUPERUSER_ID, query: entry.query, xid: ctx.txn.xid, session: ctx.session.sessionId, database: ctx.session.database,
@@ -95,7 +95,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     unsubscribe?.();
   }
   if (env.cancel?.cancelled) {
-    log.finish(entry, [], true);
+    log.finish(entry, [], true, true);
     endLoad(history, 'aborted');
     throw env.cancel.error();
   }

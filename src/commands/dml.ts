@@ -35,18 +35,26 @@ export async function insert(stmt: ast.Insert, ctx: CommandContext): Promise<Com
   const env = ctx.statementEnv(state);
   const targets = targetColumns(table, stmt.columns, stmt.pos);
   if (stmt.source.kind === 'query') return insertQuery(stmt, stmt.source.query, table, targets, state, ctx, env);
-  const rows: ast.Expr[][] =
-    stmt.source.kind === 'defaultValues' ? [table.columns.map((_, i) => defaultFor(table, i, stmt.pos))] : stmt.source.rows.map((values) => rowExprs(table, targets, values, stmt.pos));
-  const rowCount = rows.length;
-  const types = table.columns.map((c) => c.type);
-  const columns = evaluateRows(rows, types, env);
-  table.columns.forEach((c, i) => {
-    if (c.identity && !targets.includes(i)) columns[i] = identityValues(table, i, rowCount, ctx.counters);
-  });
-  const assigned = assignColumns(columns, types, table, rowCount);
-  const next = insertRows(state, table, assigned, rowCount, ctx.topology, ctx.counters);
-  ctx.txn.apply(next, [table.id], false);
-  return { command: 'INSERT', rowCount };
+  // The SELECT of INSERT ... SELECT logs itself (STL_QUERY); INSERT ... VALUES is logged here.
+  const entry = env.log.start(env.session, env.xid, env.text);
+  try {
+    const rows: ast.Expr[][] =
+      stmt.source.kind === 'defaultValues' ? [table.columns.map((_, i) => defaultFor(table, i, stmt.pos))] : stmt.source.rows.map((values) => rowExprs(table, targets, values, stmt.pos));
+    const rowCount = rows.length;
+    const types = table.columns.map((c) => c.type);
+    const columns = evaluateRows(rows, types, env);
+    table.columns.forEach((c, i) => {
+      if (c.identity && !targets.includes(i)) columns[i] = identityValues(table, i, rowCount, ctx.counters);
+    });
+    const assigned = assignColumns(columns, types, table, rowCount);
+    const next = insertRows(state, table, assigned, rowCount, ctx.topology, ctx.counters);
+    ctx.txn.apply(next, [table.id], false);
+    env.log.finish(entry, [], false);
+    return { command: 'INSERT', rowCount };
+  } catch (err) {
+    env.log.finish(entry, [], true);
+    throw err;
+  }
 }
 
 /** INSERT ... SELECT: a bulk insert (bulk-insert.ts); omitted columns get their DEFAULT or IDENTITY values. */

@@ -11,17 +11,34 @@ const MAX_ENTRIES = 5000;
 export interface QueryLogEntry {
   readonly query: number;
   readonly sessionId: number;
+  readonly user: string;
+  readonly database: string;
+  /** The statement's transaction. */
+  readonly xid: number;
   readonly text: string;
   readonly startTime: number;
+  /** Until it ends, its start (STV_RECENTS, STV_INFLIGHT and SYS_QUERY_HISTORY show it running). */
   endTime: number;
+  running: boolean;
   aborted: boolean;
+  /** Aborted by a cancel (SYS_QUERY_HISTORY says `canceled`, not `failed`). */
+  canceled: boolean;
   tasks: readonly TaskInfo[];
+}
+
+/** Who runs a statement, as the log records it. */
+export interface LoggedSession {
+  readonly sessionId: number;
+  readonly user: string;
+  readonly database: string;
 }
 
 /** A statement that is not a query (those are in `entries`): DDL, or a utility statement. */
 export interface StatementLogEntry {
   readonly type: 'DDL' | 'UTILITY';
   readonly sessionId: number;
+  readonly user: string;
+  readonly database: string;
   readonly xid: number;
   readonly text: string;
   readonly startTime: number;
@@ -46,9 +63,10 @@ export class QueryLog {
     return micros;
   }
 
-  start(sessionId: number, text: string): QueryLogEntry {
+  start(session: LoggedSession, xid: number, text: string): QueryLogEntry {
     const now = this.now();
-    const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, text, startTime: now, endTime: now, aborted: false, tasks: [] };
+    const { sessionId, user, database } = session;
+    const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, user, database, xid, text, startTime: now, endTime: now, running: true, aborted: false, canceled: false, tasks: [] };
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     return entry;
@@ -60,9 +78,11 @@ export class QueryLog {
     if (this.statements.length > MAX_ENTRIES) this.statements.splice(0, this.statements.length - MAX_ENTRIES);
   }
 
-  finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean): void {
+  finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean, canceled = false): void {
     entry.endTime = this.now();
+    entry.running = false;
     entry.aborted = aborted;
+    entry.canceled = canceled;
     entry.tasks = tasks;
   }
 }

@@ -14,7 +14,7 @@ import type { QueryLog } from './query-log.js';
 import { executePlan, executePlanColumnVectors, type ExecutionEnv } from './scheduler.js';
 import { systemRows } from './system-rows.js';
 import type { NodeRunner, Topology } from './task.js';
-import type { DbState } from './transactions.js';
+import type { DatabaseActivity, DbState } from './transactions.js';
 
 export interface StatementEnv {
   readonly runner: NodeRunner;
@@ -25,7 +25,11 @@ export interface StatementEnv {
   readonly params: readonly unknown[];
   readonly statementTime: number;
   readonly transactionTime: number;
+  /** The statement's transaction (0 when it has none: planning for a client's Describe). */
+  readonly xid: number;
   readonly log: QueryLog;
+  /** Open transactions and locks, for the monitoring views. */
+  readonly activity: DatabaseActivity;
   /** Statement text, for the query log. */
   readonly text: string;
   /** Set when the client can cancel the statement. */
@@ -93,7 +97,7 @@ async function logged<T>(
 ): Promise<T> {
   const { state } = env;
   const planned = describeQuery(query, env, options);
-  const entry = env.log.start(env.session.sessionId, env.text);
+  const entry = env.log.start(env.session, env.xid, env.text);
   if (env.cancel) env.cancel.queryId = entry.query;
   try {
     const { out, tasks } = await run(planned, {
@@ -109,7 +113,7 @@ async function logged<T>(
     env.log.finish(entry, tasks, false);
     return out;
   } catch (err) {
-    env.log.finish(entry, [], true);
+    env.log.finish(entry, [], true, err instanceof SqlError && err.code === SqlState.queryCanceled);
     throw err;
   }
 }

@@ -9,6 +9,7 @@ import { SqlError, SqlState } from '../types/errors.js';
 import type { StatementEnv } from './query.js';
 import { rowsContext, type Row, type RowsContext } from './system-rows/context.js';
 import { INFORMATION_SCHEMA_ROWS, SVV_CATALOG_ROWS } from './system-rows/information-schema.js';
+import { ACTIVITY_ROWS } from './system-rows/activity.js';
 import { MONITORING_ROWS } from './system-rows/monitoring.js';
 import { LOAD_ROWS } from './system-rows/loads.js';
 import { BLOCK_ROWS_PRODUCERS } from './system-rows/blocks.js';
@@ -21,6 +22,7 @@ const PG_CATALOG_PRODUCERS: Readonly<Record<string, Producer>> = {
   ...PG_CATALOG_ROWS,
   ...PG_CATALOG_CLIENT_ROWS,
   ...MONITORING_ROWS,
+  ...ACTIVITY_ROWS,
   ...LOAD_ROWS,
   ...BLOCK_ROWS_PRODUCERS,
   ...SVV_CATALOG_ROWS,

@@ -9,7 +9,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { TableData } from '../storage/table-data.js';
 import { SqlError, SqlState } from '../types/errors.js';
-import { LockManager } from './locks.js';
+import { LockManager, type LockRow } from './locks.js';
 
 export interface DbState {
   readonly catalog: Catalog;
@@ -24,17 +24,40 @@ export function tableResource(tableId: number): string {
   return `table:${tableId}`;
 }
 
-export class Database {
+/** The table a lock manager resource names, or null (the catalog's lock). */
+export function tableOfResource(resource: string): number | null {
+  return resource.startsWith('table:') ? Number(resource.slice('table:'.length)) : null;
+}
+
+/** What the monitoring views read of the running database: its open transactions and their locks. */
+export interface DatabaseActivity {
+  openTransactions(): readonly Transaction[];
+  lockRows(): readonly LockRow[];
+}
+
+export class Database implements DatabaseActivity {
   committed: DbState;
   readonly locks = new LockManager();
   private nextXid = 1000;
+  /** Transactions begun and not yet committed or rolled back, by xid (oldest first). */
+  private readonly open = new Map<number, Transaction>();
 
   constructor(initial: DbState) {
     this.committed = initial;
   }
 
-  begin(owner: number, explicit: boolean): Transaction {
-    return new Transaction(this, owner, this.nextXid++, explicit);
+  begin(owner: number, explicit: boolean, user: string): Transaction {
+    const txn = new Transaction(this, owner, this.nextXid++, explicit, user);
+    this.open.set(txn.xid, txn);
+    return txn;
+  }
+
+  openTransactions(): readonly Transaction[] {
+    return [...this.open.values()];
+  }
+
+  lockRows(): readonly LockRow[] {
+    return this.locks.rows();
   }
 
   /** Install a transaction's changes. */
@@ -56,10 +79,12 @@ export class Database {
       }
       this.committed = { catalog: txn.catalogChanged ? state.catalog : this.committed.catalog, tables };
     }
+    this.open.delete(txn.xid);
     this.locks.releaseAll(txn.owner);
   }
 
   rollback(txn: Transaction): void {
+    this.open.delete(txn.xid);
     this.locks.releaseAll(txn.owner);
   }
 }
@@ -87,9 +112,12 @@ export class Transaction {
 
   constructor(
     private readonly db: Database,
+    /** The session that runs it. */
     readonly owner: number,
     readonly xid: number,
     readonly explicit: boolean,
+    /** The session's user (SVV_TRANSACTIONS.txn_owner). */
+    readonly user: string,
   ) {}
 
   /** The state statements read: the transaction's own once it has one. */
@@ -110,7 +138,9 @@ export class Transaction {
    */
   async lockForWrite(tableIds: readonly number[], catalog: boolean): Promise<void> {
     const resources = [...(catalog ? [CATALOG_LOCK] : []), ...tableIds.map(tableResource)];
-    for (const r of resources) await this.db.locks.acquire(r, this.owner);
+    // A statement that changes the catalog (DDL) locks its tables exclusively; a write, against other writes.
+    const mode = catalog ? 'AccessExclusiveLock' : 'ShareRowExclusiveLock';
+    for (const r of resources) await this.db.locks.acquire(r, this.owner, mode);
     const base = this.base;
     if (!base) return;
     const committed = this.db.committed;

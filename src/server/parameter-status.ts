@@ -6,8 +6,10 @@
  * integer_datetimes, psql at server_version.
  */
 
+import { REDSHIFT_BUILD } from '../types/version.js';
+
 /** The Redshift build that `select version()` names (padb is Redshift's engine). */
-const PADB_VERSION = '1.0.12103';
+const PADB_VERSION = REDSHIFT_BUILD;
 
 export function initialParameterStatus(client: { readonly user: string; readonly applicationName: string }): readonly (readonly [string, string])[] {
   return [

@@ -158,7 +158,7 @@ export class SessionCore {
   private logStatement(parsed: ParsedStatement, startTime: number): void {
     const type = statementLogType(parsed.statement);
     if (type === null) return;
-    this.cluster.log.addStatement({ type, sessionId: this.id, xid: this.statementXid, text: parsed.text, startTime, endTime: this.cluster.log.now() });
+    this.cluster.log.addStatement({ type, sessionId: this.id, user: this.user, database: this.cluster.database, xid: this.statementXid, text: parsed.text, startTime, endTime: this.cluster.log.now() });
   }
 
   /**
@@ -184,7 +184,7 @@ export class SessionCore {
 
   /** Opens a transaction block: BEGIN's, or the implicit one around a multi-statement text. */
   private beginBlock(mode: { readonly implicit: boolean; readonly readOnly: boolean }): void {
-    this.txn = this.cluster.db.begin(this.id, true);
+    this.txn = this.cluster.db.begin(this.id, true, this.user);
     this.implicitBlock = mode.implicit;
     this.readOnlyBlock = mode.readOnly;
     this.settings.beginBlock();
@@ -238,6 +238,7 @@ export class SessionCore {
             params: Array.from({ length: parameterCount }, () => null),
             statementTime: now,
             transactionTime: this.txn?.startTime ?? now,
+            xid: this.txn?.xid ?? 0,
             text,
           }),
         );
@@ -270,9 +271,9 @@ export class SessionCore {
   /** What planning and running a statement needs: the cluster's services, the session, and the statement's own part. */
   private statementEnv(
     state: DbState,
-    statement: Pick<StatementEnv, 'params' | 'statementTime' | 'transactionTime' | 'text' | 'cancel'>,
+    statement: Pick<StatementEnv, 'params' | 'statementTime' | 'transactionTime' | 'xid' | 'text' | 'cancel'>,
   ): StatementEnv {
-    return { runner: this.cluster.runner, topology: this.cluster.topology, state, session: this.info(), log: this.cluster.log, ...statement };
+    return { runner: this.cluster.runner, topology: this.cluster.topology, state, session: this.info(), log: this.cluster.log, activity: this.cluster.db, ...statement };
   }
 
   private tempSchema(): string {
@@ -296,12 +297,12 @@ export class SessionCore {
       throw refused;
     }
     await this.waitForLocks(stmt, cancel);
-    const txn = this.txn ?? this.cluster.db.begin(this.id, false);
+    const txn = this.txn ?? this.cluster.db.begin(this.id, false, this.user);
     this.statementXid = txn.xid;
     const notices: Notice[] = [];
     const statementTime = Date.now() * 1000;
     const envFor = (state: DbState): StatementEnv =>
-      this.statementEnv(state, { params, statementTime, transactionTime: txn.startTime, text: parsed.text, cancel });
+      this.statementEnv(state, { params, statementTime, transactionTime: txn.startTime, xid: txn.xid, text: parsed.text, cancel });
     try {
       let result: QueryResult;
       if (stmt.kind === 'query' && !(stmt.query.kind === 'select' && stmt.query.into)) {
@@ -354,7 +355,7 @@ export class SessionCore {
    */
   private commitBlockSoFar(txn: Transaction): void {
     this.cluster.db.commit(txn);
-    this.txn = this.cluster.db.begin(this.id, true);
+    this.txn = this.cluster.db.begin(this.id, true, this.user);
   }
 
   private transactionControl(stmt: ast.TransactionStatement): QueryResult {

@@ -21,6 +21,7 @@ import { commonType } from './cast.js';
 import { compareValues } from './compare.js';
 import { registerImplementation } from './registry.js';
 import { defineCustom, defineFunction } from './signatures.js';
+import { VERSION_TEXT } from './version.js';
 
 /** One type of each kind: NULLIF's comparison depends only on the kind (DECIMAL operands share a scale). */
 const ONE_OF_EACH_KIND: readonly SqlType[] = [
@@ -57,5 +58,4 @@ for (const [name, sign] of [['greatest', 1], ['least', -1]] as const) {
   });
 }
 
-const VERSION = 'PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2 20041017 (Red Hat 3.4.2-6.fc3), Redshift 1.0.12103';
-defineFunction('version', [{ params: [], returns: varcharType(256), fn: () => VERSION }]);
+defineFunction('version', [{ params: [], returns: varcharType(256), fn: () => VERSION_TEXT }]);

@@ -1,5 +1,5 @@
 /** Redshift's monitoring relations: STV_ snapshots, STL_ logs and the SVV_/SVL_ views over them. */
-import { BIGINT, INTEGER, TIMESTAMP, charType, decimalType, varcharType } from '../../types/datatype.js';
+import { BIGINT, BOOLEAN, INTEGER, TIMESTAMP, charType, decimalType, varcharType } from '../../types/datatype.js';
 import { TEXT_TYPE, catalogView, type SystemTableSpec } from './define.js';
 
 /** STL_DDLTEXT's and STL_UTILITYTEXT's columns; SVL_STATEMENTTEXT adds `type` before `text`. */
@@ -118,6 +118,74 @@ export const MONITORING_TABLES: readonly SystemTableSpec[] = [
     ['starttime', TIMESTAMP],
     ['endtime', TIMESTAMP],
     ['aborted', INTEGER],
+  ]),
+  // What runs now and what holds locks (dg:r_STV_RECENTS.md, r_STV_INFLIGHT.md, r_STV_LOCKS.md,
+  // r_SVV_TRANSACTIONS.md; online column tables), for every session.
+  catalogView('stv_recents', [
+    ['userid', INTEGER],
+    ['status', charType(20)],
+    ['starttime', TIMESTAMP],
+    ['duration', INTEGER],
+    ['user_name', charType(50)],
+    ['db_name', charType(50)],
+    ['query', charType(600)],
+    ['pid', INTEGER],
+  ]),
+  catalogView('stv_inflight', [
+    ['userid', INTEGER],
+    ['slice', INTEGER],
+    ['query', INTEGER],
+    ['label', charType(320)],
+    ['xid', BIGINT],
+    ['pid', INTEGER],
+    ['starttime', TIMESTAMP],
+    ['text', charType(100)],
+    ['suspended', INTEGER],
+    ['insert_pristine', INTEGER],
+    ['concurrency_scaling_status', INTEGER],
+  ]),
+  catalogView('stv_locks', [
+    ['table_id', BIGINT],
+    ['last_commit', TIMESTAMP],
+    ['last_update', TIMESTAMP],
+    ['lock_owner', BIGINT],
+    ['lock_owner_pid', BIGINT],
+    ['lock_owner_start_ts', TIMESTAMP],
+    ['lock_owner_end_ts', TIMESTAMP],
+    ['lock_status', charType(22)],
+  ]),
+  catalogView('svv_transactions', [
+    ['txn_owner', TEXT_TYPE],
+    ['txn_db', TEXT_TYPE],
+    ['xid', BIGINT],
+    ['pid', INTEGER],
+    ['txn_start', TIMESTAMP],
+    ['lock_mode', TEXT_TYPE],
+    ['lockable_object_type', TEXT_TYPE],
+    ['relation', INTEGER],
+    ['granted', BOOLEAN],
+  ]),
+  // Every statement, running or finished (dg:SYS_QUERY_HISTORY.md, online column table).
+  catalogView('sys_query_history', [
+    ['user_id', INTEGER],
+    ['query_id', BIGINT],
+    ['query_label', charType(320)],
+    ['transaction_id', BIGINT],
+    ['session_id', INTEGER],
+    ['database_name', charType(128)],
+    ['query_type', charType(32)],
+    ['status', charType(10)],
+    ['result_cache_hit', BOOLEAN],
+    ['start_time', TIMESTAMP],
+    ['end_time', TIMESTAMP],
+    ['elapsed_time', BIGINT],
+    ['queue_time', BIGINT],
+    ['execution_time', BIGINT],
+    ['error_message', charType(512)],
+    ['returned_rows', BIGINT],
+    ['returned_bytes', BIGINT],
+    ['query_text', charType(4000)],
+    ['redshift_version', charType(256)],
   ]),
   // Statement text in 200-character pieces (dg:r_STL_DDLTEXT.md, r_STL_UTILITYTEXT.md, r_STL_QUERYTEXT.md,
   // r_SVL_STATEMENTTEXT.md; online column tables).
