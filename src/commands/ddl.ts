@@ -4,10 +4,10 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { ColumnMeta, RelationMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
-import { describeQuery, runQueryVectors, sliceCount, type DbState } from '../leader/index.js';
+import { describeQuery, queryColumnUses, runQueryVectors, sliceCount, type DbState, type StatementEnv } from '../leader/index.js';
 import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
-import { relationRefs } from '../sql/index.js';
+import { parseStatement, relationRefs } from '../sql/index.js';
 import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -16,7 +16,7 @@ import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTable
 import { evaluateRows } from '../leader/index.js';
 import { withTable } from './write.js';
 import { bulkInsert } from './bulk-insert.js';
-import { cascadedViews, relationsRead, viewsFollowingRename } from './dependencies.js';
+import { cascadedViews, columnDependents, relationsRead, viewsFollowingRename } from './dependencies.js';
 
 function withCatalog(state: DbState, catalog: Catalog): DbState {
   return { catalog, tables: state.tables };
@@ -274,16 +274,18 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       }
       if (rel.distKey === i) throw new SqlError(SqlState.featureNotSupported, `cannot drop distkey column "${a.name}"`, { position: a.pos });
       if (rel.columns.length === 1) throw new SqlError(SqlState.featureNotSupported, 'cannot drop the only column of a table', { position: a.pos });
+      const readsColumn = (view: ViewMeta): boolean => viewReadsColumn(view, rel.id, i, ctx.statementEnv(state));
+      const views = columnDependents(state.catalog, rel, a.name, readsColumn, a.cascade, (n) => ctx.notice(n), a.pos);
       const shift = (k: number): number => (k > i ? k - 1 : k);
-      replace(
-        {
-          ...rel,
-          columns: rel.columns.filter((_, k) => k !== i),
-          distKey: rel.distKey === null ? null : shift(rel.distKey),
-          sortKey: { ...rel.sortKey, columns: rel.sortKey.columns.filter((k) => k !== i).map(shift) },
-        },
-        dropColumn(state.tables.get(rel.id)!, i),
-      );
+      const table: TableMeta = {
+        ...rel,
+        columns: rel.columns.filter((_, k) => k !== i),
+        distKey: rel.distKey === null ? null : shift(rel.distKey),
+        sortKey: { ...rel.sortKey, columns: rel.sortKey.columns.filter((k) => k !== i).map(shift) },
+      };
+      const withoutViews = withoutRelations(state, views);
+      const next = withTable(withCatalog(withoutViews, withoutViews.catalog.replacingRelation(rel, table)), rel.id, dropColumn(state.tables.get(rel.id)!, i));
+      ctx.txn.apply(next, [rel.id], true);
       break;
     }
     case 'renameColumn': {
@@ -314,6 +316,17 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       });
   }
   return { command: 'ALTER TABLE', rowCount: 0 };
+}
+
+/** Whether a view's query reads column `column` of table `tableId` (by name or `*`); a view that no longer binds reads nothing. */
+function viewReadsColumn(view: ViewMeta, tableId: number, column: number, env: StatementEnv): boolean {
+  const stmt = parseStatement(view.queryText);
+  if (stmt.kind !== 'query') return false;
+  try {
+    return queryColumnUses(stmt.query, env).has(tableId, column);
+  } catch {
+    return false;
+  }
 }
 
 export async function createView(stmt: ast.CreateView, ctx: CommandContext): Promise<CommandResult> {

@@ -4,7 +4,9 @@
  * that read those. Late-binding views (WITH NO SCHEMA BINDING) depend on nothing. The messages are
  * PostgreSQL 15's (checked side by side): `2BP01 cannot drop table t because other objects depend on
  * it`, DETAIL `view v depends on table t`, and for CASCADE the NOTICE `drop cascades to view v`. A
- * renamed table keeps its views: their text is rewritten to the new name.
+ * column a view reads is not dropped without CASCADE either (`cannot drop column a of table t ...`,
+ * `view v depends on column a of table t`). A renamed table keeps its views: their text is rewritten
+ * to the new name.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { RelationMeta, ViewMeta } from '../catalog/relation.js';
@@ -64,21 +66,59 @@ export function cascadedViews(catalog: Catalog, dropped: readonly RelationMeta[]
   const dependents = dependentsOf(catalog, dropped);
   if (dependents.length === 0) return [];
   const lines = dependents.map((d) => `${kindAndName(d.view)} depends on ${kindAndName(d.on)}`);
-  if (!cascade) {
-    const first = dropped.find((r) => dependents.some((d) => d.on.id === r.id)) ?? dependents[0]!.on;
-    throw new SqlError(SqlState.dependentObjectsStillExist, `cannot drop ${kindAndName(first)} because other objects depend on it`, {
-      position: pos,
-      detail: lines.join('\n'),
-      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
-    });
+  const first = dropped.find((r) => dependents.some((d) => d.on.id === r.id)) ?? dependents[0]!.on;
+  return dropOrRefuse(`cannot drop ${kindAndName(first)} because other objects depend on it`, lines, dependents.map((d) => d.view), cascade, notice, pos);
+}
+
+/**
+ * The views to drop with column `column` of `table` (ALTER TABLE ... DROP COLUMN): the schema-binding
+ * views over the table whose query reads the column (`readsColumn`), and the views that read those.
+ * None: nothing to drop; with CASCADE all of them (and `notice` says which); without (RESTRICT, the
+ * default) error 2BP01 — PostgreSQL 15's messages, as with DROP.
+ */
+export function columnDependents(
+  catalog: Catalog,
+  table: RelationMeta,
+  column: string,
+  readsColumn: (view: ViewMeta) => boolean,
+  cascade: boolean,
+  notice: (n: Notice) => void,
+  pos: number,
+): ViewMeta[] {
+  const direct = [...catalog.relations.values()].filter((r): r is ViewMeta => r.kind === 'view' && r.dependsOn.includes(table.id) && readsColumn(r));
+  if (direct.length === 0) return [];
+  // Depth first, as PostgreSQL lists them: each view on the column, then the views that read it.
+  const lines: string[] = [];
+  const views: ViewMeta[] = [];
+  const listed = new Set<number>();
+  for (const v of direct) {
+    if (listed.has(v.id)) continue;
+    listed.add(v.id);
+    lines.push(`${kindAndName(v)} depends on column ${column} of ${kindAndName(table)}`);
+    views.push(v);
+    for (const d of dependentsOf(catalog, [v])) {
+      if (listed.has(d.view.id)) continue;
+      listed.add(d.view.id);
+      lines.push(`${kindAndName(d.view)} depends on ${kindAndName(d.on)}`);
+      views.push(d.view);
+    }
   }
-  const cascades = dependents.map((d) => `drop cascades to ${kindAndName(d.view)}`);
+  const message = `cannot drop column ${column} of ${kindAndName(table)} because other objects depend on it`;
+  return dropOrRefuse(message, lines, views, cascade, notice, pos);
+}
+
+/** Without CASCADE, error 2BP01 with each dependency in the DETAIL; with it, the NOTICE and the views to drop. */
+function dropOrRefuse(message: string, lines: readonly string[], views: ViewMeta[], cascade: boolean, notice: (n: Notice) => void, pos: number): ViewMeta[] {
+  if (!cascade) {
+    throw new SqlError(SqlState.dependentObjectsStillExist, message, { position: pos, detail: lines.join('\n'), hint: 'Use DROP ... CASCADE to drop the dependent objects too.' });
+  }
+  const cascades = views.map((v) => `drop cascades to ${kindAndName(v)}`);
   notice(
     cascades.length === 1
       ? { severity: 'NOTICE', code: '00000', message: cascades[0]! }
       : { severity: 'NOTICE', code: '00000', message: `drop cascades to ${cascades.length} other objects`, detail: cascades.join('\n') },
   );
-  return dependents.map((d) => d.view);
+  return views;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** leader/: transactions, scheduling of fragments on compute nodes, the query log and system tables. */
-export { describeQuery, runQuery, runQueryVectors, type QueryOutput, type QueryVectors, type StatementEnv } from './query.js';
+export { describeQuery, queryColumnUses, runQuery, runQueryVectors, type QueryOutput, type QueryVectors, type StatementEnv } from './query.js';
 export { evaluateRows } from './evaluate.js';
 export { QueryLog } from './query-log.js';
 export { Database, Transaction, tableResource, type DbState } from './transactions.js';

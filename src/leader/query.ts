@@ -4,7 +4,7 @@
  */
 import type { Batch } from '../exec/spec.js';
 import type { ColumnVector } from '../types/column-vector.js';
-import { planQuery, type PlannedQuery, type SessionInfo } from '../plan/index.js';
+import { columnsUsed, planQuery, type BindEnvironment, type ColumnUses, type PlannedQuery, type SessionInfo } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { liveRowCount } from '../storage/index.js';
 import type { TaskInfo } from '../exec/task.js';
@@ -44,20 +44,30 @@ export interface QueryOutput {
   readonly tasks: readonly TaskInfo[];
 }
 
+/** What binding a query needs from the statement's environment. */
+function bindEnvironment(env: StatementEnv, options: { rowHandleTable?: number } = {}): BindEnvironment {
+  return {
+    catalog: env.state.catalog,
+    session: env.session,
+    params: env.params,
+    statementTime: env.statementTime,
+    transactionTime: env.transactionTime,
+    rowHandleTable: options.rowHandleTable,
+    systemRows: (def) => systemRows(def, env),
+  };
+}
+
+/** The user table columns a query reads (a view's query: what its column dependencies are). */
+export function queryColumnUses(query: ast.Query, env: StatementEnv): ColumnUses {
+  return columnsUsed(query, bindEnvironment(env));
+}
+
 /** Plan a query without running it: its output columns (CREATE VIEW) and plan (EXPLAIN). */
 export function describeQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): PlannedQuery {
   const { state } = env;
   return planQuery(
     query,
-    {
-      catalog: state.catalog,
-      session: env.session,
-      params: env.params,
-      statementTime: env.statementTime,
-      transactionTime: env.transactionTime,
-      rowHandleTable: options.rowHandleTable,
-      systemRows: (def) => systemRows(def, env),
-    },
+    bindEnvironment(env, options),
     {
       tableRows: (id) => {
         const data = state.tables.get(id);

@@ -238,7 +238,7 @@ function bindColumn(e: ast.ColumnRef, ctx: ExprContext): PExpr {
     try {
       ctx.aggregates.inputContext.scope.resolve(e.qualifier, e.name, e.pos);
     } catch (err) {
-      if (resolveOuter(e, ctx.outer && { ...ctx.outer, allowed: false }, err)) throw new SqlError(SqlState.internalError, 'unreachable');
+      if (resolveOuter(e, { env: ctx.env, outer: ctx.outer && { ...ctx.outer, allowed: false } }, err)) throw new SqlError(SqlState.internalError, 'unreachable');
       throw err;
     }
     const shown = e.qualifier.length > 0 ? `${e.qualifier.join('.')}.${e.name}` : e.name;
@@ -250,20 +250,22 @@ function bindColumn(e: ast.ColumnRef, ctx: ExprContext): PExpr {
   try {
     index = ctx.scope.resolve(e.qualifier, e.name, e.pos);
   } catch (err) {
-    const outer = resolveOuter(e, ctx.outer, err);
+    const outer = resolveOuter(e, ctx, err);
     if (outer) return outer;
     throw err;
   }
-  return { kind: 'col', index, type: ctx.scope.columns[index]!.type };
+  const column = ctx.scope.columns[index]!;
+  ctx.env.columnUses?.record(column.origin);
+  return { kind: 'col', index, type: column.type };
 }
 
 /**
  * A column the local scope does not have, looked up in the enclosing queries: a correlated
  * reference (OUTER_BASE + column of the immediately enclosing FROM) where correlation is supported.
  */
-function resolveOuter(e: ast.ColumnRef, outer: OuterScope | undefined, localError: unknown): PExpr | null {
+function resolveOuter(e: ast.ColumnRef, ctx: Pick<ExprContext, 'env' | 'outer'>, localError: unknown): PExpr | null {
   if (!(localError instanceof SqlError) || (localError.code !== SqlState.undefinedColumn && localError.code !== SqlState.undefinedTable)) return null;
-  for (let level = outer, depth = 0; level; level = level.parent, depth++) {
+  for (let level = ctx.outer, depth = 0; level; level = level.parent, depth++) {
     let index: number;
     try {
       index = level.scope.resolve(e.qualifier, e.name, e.pos);
@@ -274,6 +276,7 @@ function resolveOuter(e: ast.ColumnRef, outer: OuterScope | undefined, localErro
     if (depth > 0 || !level.allowed) {
       throw notSupported(`the correlated reference to "${e.name}" here (only the subquery's WHERE may refer to the enclosing query's columns)`, e.pos);
     }
+    ctx.env.columnUses?.record(level.scope.columns[index]!.origin);
     return { kind: 'col', index: OUTER_BASE + index, type: level.scope.columns[index]!.type };
   }
   return null;

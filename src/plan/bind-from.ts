@@ -79,13 +79,14 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   }
   const meta = resolved.meta;
   if (meta.kind === 'view') {
-    const bound = bindQuery(viewQuery(meta), env, new Map());
+    // A view's own reads are its dependencies, not the query's (which depends on the view).
+    const bound = bindQuery(viewQuery(meta), { ...env, columnUses: undefined }, new Map());
     const renamed = meta.columnNames ? { ...bound, names: meta.columnNames } : bound;
     return derived(renamed, alias, item.columnAliases, pos);
   }
   const columns = meta.columns.map((_, i) => i);
   const types = meta.columns.map((c) => c.type);
-  const scope = namedScope(alias, meta.schema, meta.columns, item.columnAliases);
+  const scope = namedScope(alias, meta.schema, meta.columns, item.columnAliases, meta.id);
   if (env.rowHandleTable === meta.id) {
     const plan: LPlan = { kind: 'scan', table: meta, columns, types: [...types, DOUBLE], withRowHandles: true };
     const handle: ScopeColumn = { table: alias, schema: meta.schema, name: ROW_HANDLE_COLUMN, type: DOUBLE, hidden: true };
@@ -94,13 +95,17 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   return { plan: { kind: 'scan', table: meta, columns, types, withRowHandles: false }, scope };
 }
 
+/** A FROM item's columns; a user table's (`tableId`) know their origin. */
 function namedScope(
   table: string,
   schema: string | null,
   columns: readonly { readonly name: string; readonly type: SqlType }[],
   aliases: readonly string[] | undefined,
+  tableId?: number,
 ): Scope {
-  return new Scope(columns.map((c, i) => ({ table, schema, name: aliases?.[i] ?? c.name, type: c.type })));
+  return new Scope(
+    columns.map((c, i) => ({ table, schema, name: aliases?.[i] ?? c.name, type: c.type, ...(tableId === undefined ? {} : { origin: { table: tableId, column: i } }) })),
+  );
 }
 
 function derived(bound: BoundQuery, alias: string | null, aliases: readonly string[] | undefined, pos: number): FromResult {
@@ -133,6 +138,8 @@ function bindJoin(item: ast.JoinRef, env: BindEnvironment, ctes: CteMap, bindQue
     for (const name of usingColumns) {
       const li = left.scope.resolve([], name, item.pos);
       const ri = right.scope.resolve([], name, item.pos);
+      env.columnUses?.record(left.scope.columns[li]!.origin);
+      env.columnUses?.record(right.scope.columns[ri]!.origin);
       const l: PExpr = { kind: 'col', index: li, type: left.scope.columns[li]!.type };
       const r: PExpr = { kind: 'col', index: left.scope.columns.length + ri, type: right.scope.columns[ri]!.type };
       const [a, b] = unifyForComparison(l, r, '=', item.pos);

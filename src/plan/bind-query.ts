@@ -110,7 +110,10 @@ function bindSelect(s: ast.Select, env: BindEnvironment, ctes: CteMap, outer?: O
   const items: SelectItemAst[] = [];
   for (const item of s.items) {
     if (item.expr.kind === 'star') {
-      for (const i of scope.expandStar(item.expr.qualifier, item.expr.pos)) items.push({ ast: item.expr, starIndex: i });
+      for (const i of scope.expandStar(item.expr.qualifier, item.expr.pos)) {
+        env.columnUses?.record(scope.columns[i]!.origin);
+        items.push({ ast: item.expr, starIndex: i });
+      }
     } else items.push({ ast: item.expr, alias: item.alias });
   }
   if (items.length === 0) throw new SqlError(SqlState.syntaxError, 'SELECT list is empty', { position: s.pos });

@@ -8,6 +8,7 @@ import { findSystemTable, type SystemTableDef } from '../catalog/system-tables.j
 import type { Batch } from '../exec/spec.js';
 import type { LeaderOnlyUse } from './bind-special.js';
 import { SqlError, SqlState } from '../types/errors.js';
+import type { ColumnUses } from './scope.js';
 
 export interface SessionInfo {
   readonly sessionId: number;
@@ -47,6 +48,8 @@ export interface BindEnvironment {
   readonly rowHandleTable?: number;
   /** Collects leader-node-only functions the statement calls (set by planQuery). */
   readonly leaderOnly?: LeaderOnlyUse;
+  /** Collects the table columns the statement's names resolve to (set by columnsUsed). */
+  readonly columnUses?: ColumnUses;
 }
 
 /** Name of the hidden row-locating column UPDATE and DELETE select. */

@@ -11,6 +11,7 @@ import { inheritedKeys, type InheritedKeys } from './inherit.js';
 import { LeaderOnlyUse } from './bind-special.js';
 import { optimizeQuery, readsUserTable } from './optimize-query.js';
 import { toPhysical, type DistLabel, type PlanningInput } from './physical.js';
+import { ColumnUses } from './scope.js';
 
 export interface PlannedQuery {
   readonly physical: PhysicalPlan;
@@ -29,9 +30,16 @@ export function planQuery(query: ast.Query, env: BindEnvironment, stats: Plannin
   return { physical, names: bound.names, joinLabels: physical.joinLabels, inherited: inheritedKeys(bound.plan) };
 }
 
+/** The user table columns a query reads by name or `*` (what a view over it depends on); binds it, nothing more. */
+export function columnsUsed(query: ast.Query, env: BindEnvironment): ColumnUses {
+  const columnUses = new ColumnUses();
+  bindQuery(query, { ...env, leaderOnly: new LeaderOnlyUse(), columnUses });
+  return columnUses;
+}
+
 export { bindExpr, bindLiteral, typeFromNode, type ExprContext } from './bind-expr.js';
 export { coerce } from './coerce.js';
 export { ROW_HANDLE_COLUMN, type BindEnvironment, type SessionInfo, resolveRelation } from './context.js';
-export { Scope } from './scope.js';
+export { ColumnUses, Scope } from './scope.js';
 export type { DistLabel, PlanningInput } from './physical.js';
 export type { InheritedKeys } from './inherit.js';

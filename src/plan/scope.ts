@@ -5,6 +5,25 @@
 import type { SqlType } from '../types/datatype.js';
 import { SqlError, SqlState } from '../types/errors.js';
 
+/** The base table column a scope column reads as it is (a view depends on it: ALTER TABLE ... DROP COLUMN). */
+export interface ColumnOrigin {
+  readonly table: number;
+  readonly column: number;
+}
+
+/** The base table columns a statement's names resolved to, collected while binding it. */
+export class ColumnUses {
+  private readonly keys = new Set<string>();
+
+  record(origin: ColumnOrigin | undefined): void {
+    if (origin !== undefined) this.keys.add(`${origin.table}:${origin.column}`);
+  }
+
+  has(table: number, column: number): boolean {
+    return this.keys.has(`${table}:${column}`);
+  }
+}
+
 export interface ScopeColumn {
   /** Alias or table name of the FROM item the column belongs to (null for unnamed derived columns). */
   readonly table: string | null;
@@ -19,6 +38,8 @@ export interface ScopeColumn {
   readonly hidden?: boolean;
   /** A system table's column: its values in the statement's catalog snapshot (what `unnest(column)` can meet). */
   readonly catalogValues?: readonly unknown[];
+  /** A user table's column, read as it is. */
+  readonly origin?: ColumnOrigin;
 }
 
 export class Scope {

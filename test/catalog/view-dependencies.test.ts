@@ -81,6 +81,42 @@ describe('views and what they read', () => {
     expect(await relations()).toEqual([['dt']]);
   });
 
+  it('ALTER TABLE ... DROP COLUMN refuses a column a view reads (by name, through *, in a join, a subquery or an aggregate), CASCADE drops those views', async () => {
+    await cluster.query('alter table dt add column b int');
+    await cluster.query('alter table dt add column c int');
+    await cluster.query('create table du (a int, d int)');
+    await cluster.query('create view dvb as select sum(b) as total from dt');
+    await cluster.query('create view dvstar as select * from dt');
+    await cluster.query('create view dvjoin as select du.d from dt join du using (a)');
+    await cluster.query('create view dvsub as select d from du where d in (select c from dt)');
+    await cluster.query('create view dvcount as select count(*) as n from dt');
+    // The same statements against PostgreSQL 15 gave these messages.
+    const e = await errorOf(cluster.query('alter table dt drop column b'));
+    expect(e).toMatchObject({
+      code: '2BP01',
+      message: 'cannot drop column b of table dt because other objects depend on it',
+      detail: 'view dvb depends on column b of table dt\nview dvstar depends on column b of table dt',
+      hint: 'Use DROP ... CASCADE to drop the dependent objects too.',
+    });
+    expect(await errorOf(cluster.query('alter table dt drop column c restrict'))).toMatchObject({
+      message: 'cannot drop column c of table dt because other objects depend on it',
+      detail: 'view dvstar depends on column c of table dt\nview dvsub depends on column c of table dt',
+    });
+    const viaView = await errorOf(cluster.query('alter table dt drop column a'));
+    expect(viaView.detail).toBe(
+      ['view dv1 depends on column a of table dt', 'view dv2 depends on view dv1', 'view dvstar depends on column a of table dt', 'view dvjoin depends on column a of table dt'].join('\n'),
+    );
+    expect(await notices('alter table dt drop column b cascade')).toEqual([['00000', 'drop cascades to 2 other objects', 'drop cascades to view dvb\ndrop cascades to view dvstar']]);
+    expect(values(await cluster.query("select relname from pg_class where relname like 'dv%' order by 1"))).toEqual([['dv1'], ['dv2'], ['dvcount'], ['dvjoin'], ['dvsub']]);
+    // A column no view reads goes without a word; count(*) reads none.
+    await cluster.query('alter table du add column e int');
+    expect(await notices('alter table du drop column e')).toEqual([]);
+    expect(await notices('alter table dt drop column c cascade')).toEqual([['00000', 'drop cascades to view dvsub', undefined]]);
+    expect(values(await cluster.query('select n from dvcount'))).toEqual([[0n]]);
+    await cluster.query('drop view dvcount, dvjoin');
+    await cluster.query('drop table du');
+  });
+
   it('DROP SCHEMA ... CASCADE takes the views elsewhere that read its relations', async () => {
     await cluster.query('create schema ds');
     await cluster.query('create table ds.t (a int)');
