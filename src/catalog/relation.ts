@@ -58,6 +58,17 @@ export interface TableMeta {
   readonly createdAt: number;
 }
 
+/**
+ * A table's columns as a view saw them when it was created, as PostgreSQL binds a view: the view
+ * reads them under the names its text uses (a column renamed since keeps its old name there), and
+ * columns added later are not part of it (`select *` keeps its columns).
+ */
+export interface ViewBaseTable {
+  readonly table: number;
+  /** Each column the view can read: its name in the table now, and in the view's text. */
+  readonly columns: readonly { readonly name: string; readonly asWritten: string }[];
+}
+
 export interface ViewMeta {
   readonly kind: 'view';
   readonly id: number;
@@ -74,8 +85,26 @@ export interface ViewMeta {
    * late-binding view): what DROP refuses to drop without CASCADE while the view exists.
    */
   readonly dependsOn: readonly number[];
+  /** The tables among dependsOn, with their columns as the view reads them (none for a late-binding view). */
+  readonly baseTables: readonly ViewBaseTable[];
   readonly remarks: string | null;
   readonly createdAt: number;
+}
+
+/** The view's base tables after a column of `table` was renamed `from` -> `to`. */
+export function renamedInView(view: ViewMeta, table: number, from: string, to: string): ViewMeta {
+  return withBaseColumns(view, table, (c) => (c.name === from ? { ...c, name: to } : c));
+}
+
+/** The view's base tables after column `name` of `table` was dropped (a column the view does not read). */
+export function droppedFromView(view: ViewMeta, table: number, name: string): ViewMeta {
+  return withBaseColumns(view, table, (c) => (c.name === name ? null : c));
+}
+
+function withBaseColumns(view: ViewMeta, table: number, change: (c: ViewBaseTable['columns'][number]) => ViewBaseTable['columns'][number] | null): ViewMeta {
+  if (!view.baseTables.some((b) => b.table === table)) return view;
+  const baseTables = view.baseTables.map((b) => (b.table === table ? { table, columns: b.columns.flatMap((c) => change(c) ?? []) } : b));
+  return { ...view, baseTables };
 }
 
 export type RelationMeta = TableMeta | ViewMeta;

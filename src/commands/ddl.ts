@@ -3,7 +3,7 @@
  * transactional, as in Redshift: changes go into the transaction's catalog snapshot.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { ColumnMeta, RelationMeta, TableMeta, ViewMeta } from '../catalog/relation.js';
+import { droppedFromView, renamedInView, type ColumnMeta, type RelationMeta, type TableMeta, type ViewMeta } from '../catalog/relation.js';
 import { describeQuery, queryColumnUses, runQueryVectors, sliceCount, type DbState, type StatementEnv } from '../leader/index.js';
 import type { InheritedKeys } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
@@ -284,14 +284,19 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
         sortKey: { ...rel.sortKey, columns: rel.sortKey.columns.filter((k) => k !== i).map(shift) },
       };
       const withoutViews = withoutRelations(state, views);
-      const next = withTable(withCatalog(withoutViews, withoutViews.catalog.replacingRelation(rel, table)), rel.id, dropColumn(state.tables.get(rel.id)!, i));
+      // The views that stay do not read the column: it leaves their record of the table too.
+      const catalog = viewsChanged(withoutViews.catalog, (v) => droppedFromView(v, rel.id, a.name)).replacingRelation(rel, table);
+      const next = withTable(withCatalog(withoutViews, catalog), rel.id, dropColumn(state.tables.get(rel.id)!, i));
       ctx.txn.apply(next, [rel.id], true);
       break;
     }
     case 'renameColumn': {
       const i = columnIndex(a.from, a.pos);
       if (rel.columns.some((c) => c.name === a.to)) throw new SqlError(SqlState.duplicateColumn, `column "${a.to}" of relation "${rel.name}" already exists`, { position: a.pos });
-      replace({ ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, name: a.to } : c)) });
+      // The views on the table keep reading the column under the name their text uses (as PostgreSQL's do).
+      const catalog = viewsChanged(state.catalog, (v) => renamedInView(v, rel.id, a.from, a.to));
+      const table: TableMeta = { ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, name: a.to } : c)) };
+      ctx.txn.apply(withCatalog(state, catalog.replacingRelation(rel, table)), [rel.id], true);
       break;
     }
     case 'renameTable': {
@@ -318,12 +323,23 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
   return { command: 'ALTER TABLE', rowCount: 0 };
 }
 
+/** The catalog with every view passed through `change` (those it returns as they were stay untouched). */
+function viewsChanged(catalog: Catalog, change: (view: ViewMeta) => ViewMeta): Catalog {
+  let next = catalog;
+  for (const r of catalog.relations.values()) {
+    if (r.kind !== 'view') continue;
+    const changed = change(r);
+    if (changed !== r) next = next.replacingRelation(r, changed);
+  }
+  return next;
+}
+
 /** Whether a view's query reads column `column` of table `tableId` (by name or `*`); a view that no longer binds reads nothing. */
 function viewReadsColumn(view: ViewMeta, tableId: number, column: number, env: StatementEnv): boolean {
   const stmt = parseStatement(view.queryText);
   if (stmt.kind !== 'query') return false;
   try {
-    return queryColumnUses(stmt.query, env).has(tableId, column);
+    return queryColumnUses(stmt.query, env, view.baseTables).has(tableId, column);
   } catch {
     return false;
   }
@@ -339,6 +355,7 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
     throw new SqlError(SqlState.duplicateTable, `relation "${stmt.name.name}" already exists`, { position: stmt.name.pos });
   }
   const [id, catalog] = existing ? [existing.id, state.catalog] : state.catalog.allocateOid();
+  const dependsOn = stmt.noSchemaBinding ? [] : relationsRead(stmt.query, state.catalog, ctx.session.searchPath);
   const view: ViewMeta = {
     kind: 'view',
     id,
@@ -348,7 +365,11 @@ export async function createView(stmt: ast.CreateView, ctx: CommandContext): Pro
     columnNames: stmt.columnNames ?? null,
     columns,
     noSchemaBinding: stmt.noSchemaBinding,
-    dependsOn: stmt.noSchemaBinding ? [] : relationsRead(stmt.query, state.catalog, ctx.session.searchPath),
+    dependsOn,
+    baseTables: dependsOn.flatMap((rid) => {
+      const r = state.catalog.relationById(rid);
+      return r?.kind === 'table' ? [{ table: rid, columns: r.columns.map((c) => ({ name: c.name, asWritten: c.name })) }] : [];
+    }),
     remarks: null,
     createdAt: Date.now() * 1000,
   };

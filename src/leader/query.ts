@@ -15,6 +15,7 @@ import { executePlan, executePlanColumnVectors, type ExecutionEnv } from './sche
 import { systemRows } from './system-rows.js';
 import type { NodeRunner, Topology } from './task.js';
 import type { DatabaseActivity, DbState } from './transactions.js';
+import type { ViewBaseTable } from '../catalog/relation.js';
 
 export interface StatementEnv {
   readonly runner: NodeRunner;
@@ -57,9 +58,9 @@ function bindEnvironment(env: StatementEnv, options: { rowHandleTable?: number }
   };
 }
 
-/** The user table columns a query reads (a view's query: what its column dependencies are). */
-export function queryColumnUses(query: ast.Query, env: StatementEnv): ColumnUses {
-  return columnsUsed(query, bindEnvironment(env));
+/** The user table columns a view's query reads (its column dependencies), bound as the view binds it. */
+export function queryColumnUses(query: ast.Query, env: StatementEnv, viewBaseTables: readonly ViewBaseTable[]): ColumnUses {
+  return columnsUsed(query, { ...bindEnvironment(env), viewBaseTables });
 }
 
 /** Plan a query without running it: its output columns (CREATE VIEW) and plan (EXPLAIN). */

@@ -2,6 +2,7 @@
  * Binding FROM: tables, views, system tables, CTEs, derived tables and joins, each producing a
  * logical plan and the scope of columns it exposes.
  */
+import type { TableMeta } from '../catalog/relation.js';
 import type { PExpr } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, DOUBLE, SqlError, SqlState, assertNever, type SqlType } from '../types/index.js';
@@ -79,14 +80,16 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   }
   const meta = resolved.meta;
   if (meta.kind === 'view') {
-    // A view's own reads are its dependencies, not the query's (which depends on the view).
-    const bound = bindQuery(viewQuery(meta), { ...env, columnUses: undefined }, new Map());
+    // A view's own reads are its dependencies, not the query's (which depends on the view); it reads
+    // its tables' columns as they were when it was created.
+    const viewEnv: BindEnvironment = { ...env, columnUses: undefined, viewBaseTables: meta.noSchemaBinding ? undefined : meta.baseTables };
+    const bound = bindQuery(viewQuery(meta), viewEnv, new Map());
     const renamed = meta.columnNames ? { ...bound, names: meta.columnNames } : bound;
     return derived(renamed, alias, item.columnAliases, pos);
   }
-  const columns = meta.columns.map((_, i) => i);
-  const types = meta.columns.map((c) => c.type);
-  const scope = namedScope(alias, meta.schema, meta.columns, item.columnAliases, meta.id);
+  const { columns, named } = visibleColumns(meta, env);
+  const types = columns.map((i) => meta.columns[i]!.type);
+  const scope = namedScope(alias, meta.schema, named, item.columnAliases, meta.id, columns);
   if (env.rowHandleTable === meta.id) {
     const plan: LPlan = { kind: 'scan', table: meta, columns, types: [...types, DOUBLE], withRowHandles: true };
     const handle: ScopeColumn = { table: alias, schema: meta.schema, name: ROW_HANDLE_COLUMN, type: DOUBLE, hidden: true };
@@ -95,16 +98,33 @@ function bindTableRef(item: ast.TableRef, env: BindEnvironment, ctes: CteMap, bi
   return { plan: { kind: 'scan', table: meta, columns, types, withRowHandles: false }, scope };
 }
 
-/** A FROM item's columns; a user table's (`tableId`) know their origin. */
+/**
+ * The table columns a scan reads and the names they go by: all of them under their names — or, in a
+ * view's query, those the view saw when it was created, under the names its text uses.
+ */
+function visibleColumns(meta: TableMeta, env: BindEnvironment): { columns: number[]; named: { name: string; type: SqlType }[] } {
+  const base = env.viewBaseTables?.find((b) => b.table === meta.id);
+  const seen = base ? base.columns.map((c) => ({ index: meta.columns.findIndex((m) => m.name === c.name), name: c.asWritten })).filter((c) => c.index >= 0) : meta.columns.map((c, index) => ({ index, name: c.name }));
+  return { columns: seen.map((c) => c.index), named: seen.map((c) => ({ name: c.name, type: meta.columns[c.index]!.type })) };
+}
+
+/** A FROM item's columns; a user table's (`tableId`, with the table column each one is) know their origin. */
 function namedScope(
   table: string,
   schema: string | null,
   columns: readonly { readonly name: string; readonly type: SqlType }[],
   aliases: readonly string[] | undefined,
   tableId?: number,
+  tableColumns?: readonly number[],
 ): Scope {
   return new Scope(
-    columns.map((c, i) => ({ table, schema, name: aliases?.[i] ?? c.name, type: c.type, ...(tableId === undefined ? {} : { origin: { table: tableId, column: i } }) })),
+    columns.map((c, i) => ({
+      table,
+      schema,
+      name: aliases?.[i] ?? c.name,
+      type: c.type,
+      ...(tableId === undefined ? {} : { origin: { table: tableId, column: tableColumns?.[i] ?? i } }),
+    })),
   );
 }
 

@@ -9,6 +9,7 @@ import type { Batch } from '../exec/spec.js';
 import type { LeaderOnlyUse } from './bind-special.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import type { ColumnUses } from './scope.js';
+import type { ViewBaseTable } from '../catalog/relation.js';
 
 export interface SessionInfo {
   readonly sessionId: number;
@@ -50,6 +51,8 @@ export interface BindEnvironment {
   readonly leaderOnly?: LeaderOnlyUse;
   /** Collects the table columns the statement's names resolve to (set by columnsUsed). */
   readonly columnUses?: ColumnUses;
+  /** Set while binding a (schema-binding) view's query: its tables' columns as the view reads them. */
+  readonly viewBaseTables?: readonly ViewBaseTable[];
 }
 
 /** Name of the hidden row-locating column UPDATE and DELETE select. */

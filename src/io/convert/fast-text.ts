@@ -160,37 +160,39 @@ function found(buf: Uint8Array, at: number): number {
   return at < 0 ? buf.length : at;
 }
 
-/** As parse-integer.ts shortInteger: an optional '-' and digits, the field under 10 bytes. */
-function integerField(b: Int32Builder, buf: Uint8Array, s: number, lf: number, delimiter: number): number {
+/** What signedDigits read: the value (sign applied) and how many digits. */
+const digits = { value: 0, count: 0 };
+
+/** An optional '-' and digits from buf[s] (before lf) into `digits`; returns the index after them. */
+function signedDigits(buf: Uint8Array, s: number, lf: number): number {
   let i = s;
   const negative = buf[i] === MINUS;
   if (negative) i++;
-  const digits = i;
+  const first = i;
   let v = 0;
   for (; i < lf; i++) {
     const d = buf[i]! - 0x30;
     if (d < 0 || d > 9) break;
     v = v * 10 + d;
   }
-  if (i === digits || i - s >= 10 || (i < lf && buf[i] !== delimiter)) return -1;
-  b.push(negative ? -v : v);
+  digits.value = negative ? -v : v;
+  digits.count = i - first;
+  return i;
+}
+
+/** As parse-integer.ts shortInteger: an optional '-' and digits, the field under 10 bytes. */
+function integerField(b: Int32Builder, buf: Uint8Array, s: number, lf: number, delimiter: number): number {
+  const i = signedDigits(buf, s, lf);
+  if (digits.count === 0 || i - s >= 10 || (i < lf && buf[i] !== delimiter)) return -1;
+  b.push(digits.value);
   return i;
 }
 
 /** An optional '-' and up to 15 digits: exact in a double, as parse-integer.ts convertBigint pushes it. */
 function bigintField(b: Int64Builder, buf: Uint8Array, s: number, lf: number, delimiter: number): number {
-  let i = s;
-  const negative = buf[i] === MINUS;
-  if (negative) i++;
-  const digits = i;
-  let v = 0;
-  for (; i < lf; i++) {
-    const d = buf[i]! - 0x30;
-    if (d < 0 || d > 9) break;
-    v = v * 10 + d;
-  }
-  if (i === digits || i - digits > MAX_EXACT_DIGITS || (i < lf && buf[i] !== delimiter)) return -1;
-  b.pushNumber(negative ? -v : v);
+  const i = signedDigits(buf, s, lf);
+  if (digits.count === 0 || digits.count > MAX_EXACT_DIGITS || (i < lf && buf[i] !== delimiter)) return -1;
+  b.pushNumber(digits.value);
   return i;
 }
 

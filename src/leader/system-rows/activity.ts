@@ -30,16 +30,11 @@ function userId(ctx: RowsContext, user: string): number {
   return ctx.listing.userId(user) ?? ADMIN_USER_ID;
 }
 
-/** Microseconds since the epoch, the engine's TIMESTAMP values. */
-function nowMicros(): number {
-  return Math.round((performance.timeOrigin + performance.now()) * 1000);
-}
-
 function stvRecents(ctx: RowsContext): Row[] {
   const entries = ctx.env.log.entries;
   const running = entries.filter((e) => e.running);
   const done = entries.filter((e) => !e.running).slice(-RECENT_DONE);
-  const now = nowMicros();
+  const now = ctx.env.log.now();
   return [...running, ...done].map((e) => [
     userId(ctx, e.user),
     pad(e.running ? 'Running' : 'Done', 20),
@@ -101,7 +96,7 @@ function stvLocks(ctx: RowsContext): Row[] {
 }
 
 function sysQueryHistory(ctx: RowsContext): Row[] {
-  const now = nowMicros();
+  const now = ctx.env.log.now();
   const query = (e: QueryLogEntry): Row => {
     const end = e.running ? now : e.endTime;
     return historyRow(ctx, e.user, BigInt(e.query), e.xid, e.sessionId, e.database, queryType(e.text), status(e), e.startTime, e.running ? null : e.endTime, end - e.startTime, e.text);

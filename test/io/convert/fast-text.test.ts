@@ -9,19 +9,8 @@ import { describe, expect, test } from 'vitest';
 import type { LoadColumn } from '../../../src/io/convert/contract.js';
 import type { ConversionOptions, DataFormat, RecordOptions } from '../../../src/io/load-options.js';
 import { BIGINT, BOOLEAN, charType, DATE, decimalType, DOUBLE, INTEGER, REAL, SMALLINT, TIMESTAMP, varcharType, type SqlType } from '../../../src/types/datatype.js';
+import { Rng } from '../../fuzz/random.js';
 import { comparable, fields, loadOnce, TEXT, type Options } from './helpers.js';
-
-/** mulberry32: a small seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES: readonly SqlType[] = [INTEGER, BIGINT, SMALLINT, decimalType(15, 2), decimalType(5, 0), decimalType(18, 4), DATE, charType(1), charType(6), varcharType(8), varcharType(44), TIMESTAMP, BOOLEAN, REAL, DOUBLE];
 
@@ -98,7 +87,8 @@ describe('the fast path of delimited text loads exactly as the slow path', () =>
     test(`random tables and lines, random chunking: ${variant.name}`, () => {
       let fastRecords = 0;
       for (let round = 0; round < Number(process.env.FAST_ROUNDS ?? 40); round++) {
-        const r = random(1_000 * v + round + 1);
+        const rng = new Rng(1_000 * v + round + 1);
+        const r = (): number => rng.next();
         const types = Array.from({ length: 1 + Math.floor(r() * 7) }, () => TYPES[Math.floor(r() * TYPES.length)]!);
         const columns: LoadColumn[] = fields(...types.map((t): [SqlType, { notNull: boolean }] => [t, { notNull: r() < 0.3 }]));
         const delimiter = String.fromCharCode(variant.format?.kind === 'text' ? variant.format.delimiter : 0x7c);
