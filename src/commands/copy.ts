@@ -88,16 +88,18 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     );
     replies = await tracker.track(Promise.all(scans));
   } catch (err) {
-    log.finish(entry, [], true);
+    const failed = new SqlError(SqlState.internalError, `COPY failed: ${(err as Error).message}`, { detail: 'A compute node failed while reading the files; nothing was loaded.' });
+    log.finish(entry, { error: failed });
     endLoad(history, 'aborted');
-    throw new SqlError(SqlState.internalError, `COPY failed: ${(err as Error).message}`, { detail: 'A compute node failed while reading the files; nothing was loaded.' });
+    throw failed;
   } finally {
     unsubscribe?.();
   }
   if (env.cancel?.cancelled) {
-    log.finish(entry, [], true, true);
+    const canceled = env.cancel.error();
+    log.finish(entry, { error: canceled });
     endLoad(history, 'aborted');
-    throw env.cancel.error();
+    throw canceled;
   }
   try {
     const ok = replies.map((r) => {
@@ -114,13 +116,10 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     history.fileCountScanned = fileStats.length;
     history.fileBytesScanned = fileStats.reduce((n, f) => n + f.bytes, 0);
     history.errorCount = errors.length + (fatal ? 1 : 0);
-    if (fatal !== null || (limit !== null && errors.length >= limit)) {
-      log.finish(entry, [], true);
-      throw loadFailed(table, fatal ?? errors[0]!, entry.query);
-    }
+    if (fatal !== null || (limit !== null && errors.length >= limit)) throw loadFailed(table, fatal ?? errors[0]!, entry.query);
     const rows = ok.reduce((n, r) => n + r.rows, 0);
     if (plan.noLoad) {
-      log.finish(entry, [], false);
+      log.finish(entry);
       endLoad(history, 'completed');
       ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${rows} record(s) validated, none loaded (NOLOAD).` });
       return { command: 'COPY', rowCount: 0 };
@@ -129,7 +128,7 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
     fillIdentities(groups.flat(), table, columns, ctx);
     const built = await buildSlices(mergeDestinations(ok, groups), table, topology, env.runner);
     ctx.txn.apply(appendBuilt(state, table, built, topology), [table.id], false);
-    log.finish(entry, [], false);
+    log.finish(entry);
     history.loadedRows = rows;
     history.loadedBytes = history.fileBytesScanned;
     endLoad(history, 'completed');
@@ -151,6 +150,10 @@ export async function copy(stmt: ast.Copy, ctx: CommandContext): Promise<Command
       ctx.notice({ severity: 'INFO', code: '00000', message: `Load into table '${table.name}' completed, ${errors.length} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.` });
     }
     return { command: 'COPY', rowCount: rows };
+  } catch (err) {
+    // The load failed after its scans: the limit reached, a node's error, a failed build.
+    if (entry.running) log.finish(entry, { error: err });
+    throw err;
   } finally {
     // A load that did not complete (limit reached, a build failed) is aborted.
     if (history.status === 'running') endLoad(history, 'aborted');

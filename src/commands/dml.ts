@@ -49,10 +49,10 @@ export async function insert(stmt: ast.Insert, ctx: CommandContext): Promise<Com
     const assigned = assignColumns(columns, types, table, rowCount);
     const next = insertRows(state, table, assigned, rowCount, ctx.topology, ctx.counters);
     ctx.txn.apply(next, [table.id], false);
-    env.log.finish(entry, [], false);
+    env.log.finish(entry);
     return { command: 'INSERT', rowCount };
   } catch (err) {
-    env.log.finish(entry, [], true);
+    env.log.finish(entry, { error: err });
     throw err;
   }
 }

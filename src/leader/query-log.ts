@@ -4,6 +4,7 @@
  * Bounded: Redshift keeps a few days of logs; we keep the most recent entries.
  */
 import type { TaskInfo } from '../exec/task.js';
+import { SqlError, SqlState } from '../types/errors.js';
 import { LoadLog } from './load-log.js';
 
 const MAX_ENTRIES = 5000;
@@ -23,7 +24,19 @@ export interface QueryLogEntry {
   aborted: boolean;
   /** Aborted by a cancel (SYS_QUERY_HISTORY says `canceled`, not `failed`). */
   canceled: boolean;
+  /** Why it failed (SYS_QUERY_HISTORY.error_message); empty otherwise. */
+  errorMessage: string;
+  /** Rows sent to the client (SYS_QUERY_HISTORY.returned_rows): a SELECT's; 0 for the others. */
+  returnedRows: number;
   tasks: readonly TaskInfo[];
+}
+
+/** How a logged statement ended. */
+export interface QueryOutcome {
+  readonly tasks?: readonly TaskInfo[];
+  /** What failed it: aborted (canceled when it is a cancel), with its message. */
+  readonly error?: unknown;
+  readonly returnedRows?: number;
 }
 
 /** Who runs a statement, as the log records it. */
@@ -66,7 +79,7 @@ export class QueryLog {
   start(session: LoggedSession, xid: number, text: string): QueryLogEntry {
     const now = this.now();
     const { sessionId, user, database } = session;
-    const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, user, database, xid, text, startTime: now, endTime: now, running: true, aborted: false, canceled: false, tasks: [] };
+    const entry: QueryLogEntry = { query: this.nextQueryId++, sessionId, user, database, xid, text, startTime: now, endTime: now, running: true, aborted: false, canceled: false, errorMessage: '', returnedRows: 0, tasks: [] };
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     return entry;
@@ -78,11 +91,14 @@ export class QueryLog {
     if (this.statements.length > MAX_ENTRIES) this.statements.splice(0, this.statements.length - MAX_ENTRIES);
   }
 
-  finish(entry: QueryLogEntry, tasks: readonly TaskInfo[], aborted: boolean, canceled = false): void {
+  finish(entry: QueryLogEntry, outcome: QueryOutcome = {}): void {
+    const { error } = outcome;
     entry.endTime = this.now();
     entry.running = false;
-    entry.aborted = aborted;
-    entry.canceled = canceled;
-    entry.tasks = tasks;
+    entry.aborted = error !== undefined;
+    entry.canceled = error instanceof SqlError && error.code === SqlState.queryCanceled;
+    entry.errorMessage = error === undefined ? '' : error instanceof Error ? error.message : String(error);
+    entry.returnedRows = outcome.returnedRows ?? 0;
+    entry.tasks = outcome.tasks ?? [];
   }
 }

@@ -81,7 +81,9 @@ export function describeQuery(query: ast.Query, env: StatementEnv, options: { ro
 export async function runQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): Promise<QueryOutput> {
   return logged(query, env, options, async (planned, execEnv) => {
     const result = await executePlan(planned.physical, execEnv);
-    return { out: { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks }, tasks: result.tasks };
+    const out = { planned, batch: result.batch, names: planned.names, types: planned.physical.types, tasks: result.tasks };
+    // UPDATE and DELETE read the rows they change (rowHandleTable): those go to no client.
+    return { out, tasks: result.tasks, returnedRows: options.rowHandleTable === undefined ? result.batch.rowCount : 0 };
   });
 }
 
@@ -104,14 +106,14 @@ async function logged<T>(
   query: ast.Query,
   env: StatementEnv,
   options: { rowHandleTable?: number },
-  run: (planned: PlannedQuery, execEnv: ExecutionEnv) => Promise<{ out: T; tasks: readonly TaskInfo[] }>,
+  run: (planned: PlannedQuery, execEnv: ExecutionEnv) => Promise<{ out: T; tasks: readonly TaskInfo[]; returnedRows?: number }>,
 ): Promise<T> {
   const { state } = env;
   const planned = describeQuery(query, env, options);
   const entry = env.log.start(env.session, env.xid, env.text);
   if (env.cancel) env.cancel.queryId = entry.query;
   try {
-    const { out, tasks } = await run(planned, {
+    const { out, tasks, returnedRows } = await run(planned, {
       runner: env.runner,
       topology: env.topology,
       tableData: (id) => {
@@ -121,10 +123,10 @@ async function logged<T>(
       },
       cancel: env.cancel,
     });
-    env.log.finish(entry, tasks, false);
+    env.log.finish(entry, { tasks, returnedRows });
     return out;
   } catch (err) {
-    env.log.finish(entry, [], true, err instanceof SqlError && err.code === SqlState.queryCanceled);
+    env.log.finish(entry, { error: err });
     throw err;
   }
 }

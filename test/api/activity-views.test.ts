@@ -121,4 +121,25 @@ describe('STV_RECENTS, STV_INFLIGHT and SYS_QUERY_HISTORY', () => {
     expect(rows[2]!.x).not.toBe(rows[6]!.x);
     await session.close();
   });
+
+  test('SYS_QUERY_HISTORY says why a statement failed and how many rows went to the client', async () => {
+    const session = cluster.session();
+    const sessionPid = await pid(session);
+    await session.query('create table hr (a int)');
+    await session.query('insert into hr values (1), (2), (3)');
+    await session.query('select * from hr');
+    await session.query('update hr set a = 0 where a > 1');
+    await session.query('select a / a from hr').catch(() => undefined);
+    const rows = (
+      await cluster.query('select trim(query_text) as q, trim(status) as s, trim(error_message) as e, returned_rows as n from sys_query_history where session_id = $1 and query_type <> $2 order by start_time', [sessionPid, 'DDL'])
+    ).rows;
+    expect(rows.filter((r) => !String(r.q).startsWith('select pg_backend_pid'))).toEqual([
+      { q: 'insert into hr values (1), (2), (3)', s: 'success', e: '', n: 0n },
+      { q: 'select * from hr', s: 'success', e: '', n: 3n },
+      // The rows UPDATE reads to change them are not returned.
+      { q: 'update hr set a = 0 where a > 1', s: 'success', e: '', n: 0n },
+      { q: 'select a / a from hr', s: 'failed', e: 'division by zero', n: 0n },
+    ]);
+    await session.close();
+  });
 });

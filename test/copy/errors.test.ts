@@ -58,6 +58,9 @@ describe('a malformed line at a random position', () => {
     expect(errors[0]).toMatchObject({ filename: 's3://test-bucket/one-bad/data.txt', line_number: BigInt(bad + 1), colname: 'day', type: 'date', raw_field_value: 'not-a-date', err_code: 1205 });
     expect(errors[0]!.raw_line).toBe(lines[bad]);
     expect((await db.query('select pg_last_copy_count() as n')).rows[0]!.n).toBe(0n);
+    // The failed load is over: failed, with its message, in the statement history.
+    const history = await db.query("select trim(status) as s, trim(error_message) as e from sys_query_history where query_type = 'COPY' order by start_time desc limit 1");
+    expect(history.rows).toEqual([{ s: 'failed', e: "Load into table 't' failed.  Check 'stl_load_errors' system table for details." }]);
   });
 
   it('within MAXERROR: the good rows load, the bad one is logged and reported', async () => {

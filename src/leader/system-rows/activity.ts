@@ -99,21 +99,39 @@ function sysQueryHistory(ctx: RowsContext): Row[] {
   const now = ctx.env.log.now();
   const query = (e: QueryLogEntry): Row => {
     const end = e.running ? now : e.endTime;
-    return historyRow(ctx, e.user, BigInt(e.query), e.xid, e.sessionId, e.database, queryType(e.text), status(e), e.startTime, e.running ? null : e.endTime, end - e.startTime, e.text);
+    const outcome = { state: status(e), end: e.running ? null : e.endTime, errorMessage: e.errorMessage, returnedRows: e.returnedRows };
+    return historyRow(ctx, e.user, BigInt(e.query), e.xid, e.sessionId, e.database, queryType(e.text), e.startTime, end - e.startTime, outcome, e.text);
   };
-  const statement = (s: StatementLogEntry, id: bigint): Row =>
-    historyRow(ctx, s.user, id, s.xid, s.sessionId, s.database, s.type, 'success', s.startTime, s.endTime, s.endTime - s.startTime, s.text);
+  const statement = (s: StatementLogEntry, id: bigint): Row => {
+    const outcome = { state: 'success', end: s.endTime, errorMessage: '', returnedRows: 0 };
+    return historyRow(ctx, s.user, id, s.xid, s.sessionId, s.database, s.type, s.startTime, s.endTime - s.startTime, outcome, s.text);
+  };
   // DDL and utility statements have no query id in the log: theirs count on from the queries', as
   // Redshift numbers every statement. CREATE TABLE AS and SELECT INTO are in both logs (the DDL text and
   // the query that filled the table): one row, the query's.
   const { entries, statements } = ctx.env.log;
   const firstStatementId = BigInt((entries.at(-1)?.query ?? 0) + 1);
-  const alsoQuery = (s: StatementLogEntry): boolean => entries.some((e) => e.sessionId === s.sessionId && e.text === s.text && e.startTime >= s.startTime && e.startTime <= s.endTime);
+  const queryStarts = new Map<string, number[]>();
+  for (const e of entries) {
+    const key = `${e.sessionId}:${e.text}`;
+    const starts = queryStarts.get(key);
+    if (starts) starts.push(e.startTime);
+    else queryStarts.set(key, [e.startTime]);
+  }
+  const alsoQuery = (s: StatementLogEntry): boolean => queryStarts.get(`${s.sessionId}:${s.text}`)?.some((t) => t >= s.startTime && t <= s.endTime) ?? false;
   const rows = [...entries.map(query), ...statements.flatMap((s, i) => (alsoQuery(s) ? [] : [statement(s, firstStatementId + BigInt(i))]))];
   return rows.sort((a, b) => (a[9] as number) - (b[9] as number));
 }
 
-function historyRow(ctx: RowsContext, user: string, id: bigint, xid: number, session: number, database: string, type: string, state: string, start: number, end: number | null, elapsed: number, text: string): Row {
+/** How a statement in SYS_QUERY_HISTORY stands: its status, end (null while it runs), error and rows sent to the client. */
+interface HistoryOutcome {
+  readonly state: string;
+  readonly end: number | null;
+  readonly errorMessage: string;
+  readonly returnedRows: number;
+}
+
+function historyRow(ctx: RowsContext, user: string, id: bigint, xid: number, session: number, database: string, type: string, start: number, elapsed: number, outcome: HistoryOutcome, text: string): Row {
   return [
     userId(ctx, user),
     id,
@@ -122,15 +140,15 @@ function historyRow(ctx: RowsContext, user: string, id: bigint, xid: number, ses
     session,
     pad(database, 128),
     pad(type, 32),
-    pad(state, 10),
+    pad(outcome.state, 10),
     false,
     start,
-    end,
+    outcome.end,
     BigInt(elapsed),
     0n,
     BigInt(elapsed),
-    pad('', 512),
-    null,
+    pad(outcome.errorMessage.slice(0, 512), 512),
+    BigInt(outcome.returnedRows),
     null,
     pad(text.slice(0, 4000), 4000),
     pad(REDSHIFT_BUILD, 256),
