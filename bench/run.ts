@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks and prints markdown for BENCHMARKS.md.
  *   npm run bench                 # all
- *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-matrix, copy-parse, bulk-insert, snapshot, parse, server)
+ *   npm run bench -- startup      # only the named ones (startup, latency, tpch, copy, copy-matrix, copy-parse, bulk-insert, results, snapshot, parse, server)
  */
 import { benchBulkInsert } from './bulk-insert.js';
 import { benchCopy } from './copy.js';
@@ -10,6 +10,7 @@ import { benchCopyMatrix } from './copy-matrix.js';
 import { benchLatency } from './latency.js';
 import { benchServerLatency } from './latency-server.js';
 import { benchParse } from './parse.js';
+import { benchResults } from './results.js';
 import { machineDescription } from './report.js';
 import { benchSnapshot } from './snapshot.js';
 import { benchStartup } from './startup.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: Readonly<Record<string, () => Promise<string>>> = {
   'copy-matrix': benchCopyMatrix,
   'copy-parse': benchCopyConvert,
   'bulk-insert': benchBulkInsert,
+  results: benchResults,
   parse: benchParse,
   snapshot: benchSnapshot,
 };

@@ -11,10 +11,11 @@ import { batchToArrow, describeQuery, runQuery, StatementCancel, tableResource, 
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
 import type * as ast from '../sql/ast.js';
-import { SqlError, SqlState, formatValue, toJsValue, typeModifier, typeName, typeOid, typeSize, type Notice } from '../types/index.js';
+import { SqlError, SqlState, typeModifier, typeName, typeOid, typeSize, type Notice } from '../types/index.js';
 import type { Batch } from '../exec/spec.js';
 import { assertNever, type SqlType } from '../types/datatype.js';
 import type { Field, QueryResult, StatementDescription } from './result.js';
+import { rowArrays, rowObjects, textRows } from './result-rows.js';
 import { normalize, SessionSettings } from './settings.js';
 import { tablesRead } from './tables-read.js';
 
@@ -426,31 +427,19 @@ function rowsResult(
   notices: readonly Notice[],
   tasks: QueryResult['tasks'],
 ): QueryResult {
-  const jsValue = (c: number, r: number): unknown => {
-    const v = batch.columns[c]![r];
-    return v === null || v === undefined ? null : toJsValue(v, types[c]!);
-  };
-  const rows: Record<string, unknown>[] = new Array(batch.rowCount);
-  for (let r = 0; r < batch.rowCount; r++) {
-    const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) row[names[c]!] = jsValue(c, r);
-    rows[r] = row;
-  }
+  // Built when first read: the server and the REPL take the text arrays, toArrow the batch.
+  let rows: Record<string, unknown>[] | null = null;
   return {
     command,
     rowCount: batch.rowCount,
     fields: fieldsOf(names, types),
-    rows,
+    get rows() {
+      return (rows ??= rowObjects(batch, names, types));
+    },
     notices,
     tasks,
-    toArrays: () => Array.from({ length: batch.rowCount }, (_, r) => names.map((_n, c) => jsValue(c, r))),
-    toTextArrays: () =>
-      Array.from({ length: batch.rowCount }, (_, r) =>
-        names.map((_n, c) => {
-          const v = batch.columns[c]![r];
-          return v === null || v === undefined ? null : formatValue(v, types[c]!);
-        }),
-      ),
+    toArrays: () => rowArrays(batch, types),
+    toTextArrays: () => textRows(batch, types),
     toArrow: () => batchToArrow(batch, names, types),
   };
 }

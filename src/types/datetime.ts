@@ -232,9 +232,19 @@ function formatYmd({ year, month, day }: CivilDate): string {
   return `${pad(y, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** Dates formatted lately: a column holds few distinct days (TPC-H's 600k line items ~2,500), each printed many times. */
+const formattedDates = new Map<number, string>();
+const FORMATTED_DATES_KEPT = 1 << 14;
+
 export function formatDate(days: number): string {
-  const c = civilFromDays(days);
-  return c.year > 0 ? formatYmd(c) : `${formatYmd(c)} BC`;
+  let text = formattedDates.get(days);
+  if (text === undefined) {
+    const c = civilFromDays(days);
+    text = c.year > 0 ? formatYmd(c) : `${formatYmd(c)} BC`;
+    if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
+    formattedDates.set(days, text);
+  }
+  return text;
 }
 
 /** 'HH:MI:SS' plus '.ffffff' with trailing zeros trimmed when there are microseconds. */

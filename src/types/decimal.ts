@@ -74,9 +74,21 @@ export function parseDecimal(text: string, precision: number, scale: number, rou
   return checkDecimalFits(v, precision, scale);
 }
 
+/** 2^53: below it a DECIMAL's unscaled value is exact as a double. */
+const SAFE_LIMIT = 9007199254740992n;
+
 /** Exactly `scale` fraction digits: 1250n at scale 2 -> '12.50', -5n -> '-0.05'. */
 export function formatDecimal(v: bigint, scale: number): string {
   if (scale === 0) return v.toString();
+  if (v < SAFE_LIMIT && v > -SAFE_LIMIT && scale <= 22) {
+    // In doubles, without BigInt's toString: n and 10^scale are exact, and so are % and the
+    // division of the exact multiple that remains.
+    const n = Number(v);
+    const abs = n < 0 ? -n : n;
+    const unit = 10 ** scale;
+    const fraction = abs % unit;
+    return `${n < 0 ? '-' : ''}${(abs - fraction) / unit}.${String(fraction).padStart(scale, '0')}`;
+  }
   const negative = v < 0n;
   const digits = (negative ? -v : v).toString().padStart(scale + 1, '0');
   const cut = digits.length - scale;
@@ -86,7 +98,7 @@ export function formatDecimal(v: bigint, scale: number): string {
 /** The nearest double to a DECIMAL value. */
 export function decimalToNumber(v: bigint, scale: number): number {
   // Both operands exact (|v| < 2^53, 10^s <= 10^22) -> one correctly rounded division.
-  if (scale <= 22 && v < 9007199254740992n && v > -9007199254740992n) return Number(v) / 10 ** scale;
+  if (scale <= 22 && v < SAFE_LIMIT && v > -SAFE_LIMIT) return Number(v) / 10 ** scale;
   return Number(formatDecimal(v, scale));
 }
 

@@ -3,6 +3,9 @@ import {
   BIGINT, BOOLEAN, DATE, DOUBLE, INTEGER, INTERVAL, REAL, TIME, TIMESTAMP, TIMESTAMPTZ, charType, decimalType, formatValue,
   parseValue, toJsValue, varcharType, type SqlType,
 } from '../../src/types/index.js';
+import { formatDate } from '../../src/types/datetime.js';
+import { formatDecimal } from '../../src/types/decimal.js';
+import { Rng } from '../fuzz/random.js';
 
 describe('formatValue', () => {
   it.each([
@@ -33,6 +36,40 @@ describe('formatValue', () => {
     }
     const sentinel = parseValue('9999-12-31 23:59:59', TIMESTAMP);
     expect(formatValue(sentinel, TIMESTAMP)).toBe('9999-12-31 23:59:59');
+  });
+});
+
+describe('formatDecimal and formatDate, their fast ways against the plain ones', () => {
+  /** The digits of the whole value, the point put in by hand: what formatDecimal gives beyond 2^53. */
+  function byDigits(v: bigint, scale: number): string {
+    if (scale === 0) return v.toString();
+    const digits = (v < 0n ? -v : v).toString().padStart(scale + 1, '0');
+    return `${v < 0n ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  }
+
+  it('a DECIMAL under 2^53, formatted in doubles, has the digits of its BigInt', () => {
+    const rng = new Rng(20261122);
+    const edges = [0n, 1n, -1n, 9n, 10n, -10n, 99n, 100n, 2n ** 53n - 1n, -(2n ** 53n - 1n), 2n ** 53n, -(2n ** 53n), 10n ** 30n + 7n];
+    for (let scale = 0; scale <= 25; scale++) {
+      const unit = 10n ** BigInt(scale);
+      const values = [...edges];
+      for (let i = 0; i < 2000; i++) {
+        let v = BigInt(Math.floor(rng.next() * 2 ** rng.int(0, 53)));
+        // Next to a multiple of 10^scale, where a carry would show.
+        if (i % 3 === 0) v = (v / unit) * unit + BigInt(rng.int(-1, 1));
+        values.push(rng.chance(0.5) ? -v : v);
+      }
+      for (const v of values) expect(formatDecimal(v, scale), `${v} at scale ${scale}`).toBe(byDigits(v, scale));
+    }
+  });
+
+  it("dates come out the same when remembered, past the memo's size too", () => {
+    const days = Array.from({ length: 40_000 }, (_, i) => (i * 7919) % 3_000_000 - 1_500_000);
+    const first = days.map(formatDate);
+    expect(days.map(formatDate)).toEqual(first);
+    expect(formatDate(0)).toBe('1970-01-01');
+    expect(formatDate(-719162)).toBe('0001-01-01');
+    expect(formatDate(-719163)).toBe('0001-12-31 BC');
   });
 });
 
