@@ -347,6 +347,9 @@ function viewReadsColumn(view: ViewMeta, tableId: number, column: number, env: S
 
 export async function createView(stmt: ast.CreateView, ctx: CommandContext): Promise<CommandResult> {
   if (stmt.materialized) throw new SqlError(SqlState.featureNotSupported, 'materialized views are not supported yet in Slicewise', { position: stmt.pos });
+  // A recursive CTE's rows are computed before its statement is planned; a view's query is planned inside another's.
+  const recursive = relationRefs(stmt.query).recursiveWiths[0];
+  if (recursive) throw new SqlError(SqlState.featureNotSupported, 'WITH RECURSIVE in a view is not supported yet in Slicewise', { position: recursive.pos });
   const state = await ddlState(ctx);
   const columns = viewColumns(stmt, state, ctx);
   const schema = creationSchema(state.catalog, stmt.name.schema, false, ctx.session.searchPath, ctx.session.tempSchema, stmt.name.pos);

@@ -4,7 +4,7 @@
  */
 import type { Batch } from '../exec/spec.js';
 import type { ColumnVector } from '../types/column-vector.js';
-import { columnsUsed, planQuery, type BindEnvironment, type ColumnUses, type PlannedQuery, type SessionInfo } from '../plan/index.js';
+import { columnsUsed, planQuery, planRecursiveRound, type BindEnvironment, type ColumnUses, type PlannedQuery, type PlanningInput, type SessionInfo } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { liveRowCount } from '../storage/index.js';
 import type { TaskInfo } from '../exec/task.js';
@@ -16,6 +16,7 @@ import { systemRows } from './system-rows.js';
 import type { NodeRunner, Topology } from './task.js';
 import type { DatabaseActivity, DbState } from './transactions.js';
 import type { ViewBaseTable } from '../catalog/relation.js';
+import { computeRecursiveCtes, type ComputedCtes } from './recursive-cte.js';
 
 export interface StatementEnv {
   readonly runner: NodeRunner;
@@ -33,6 +34,8 @@ export interface StatementEnv {
   readonly activity: DatabaseActivity;
   /** Statement text, for the query log. */
   readonly text: string;
+  /** The rows of the statement's recursive CTEs, once computed (see recursive-cte.ts). */
+  readonly recursiveCtes?: ComputedCtes;
   /** Set when the client can cancel the statement. */
   readonly cancel?: StatementCancel;
 }
@@ -55,6 +58,17 @@ function bindEnvironment(env: StatementEnv, options: { rowHandleTable?: number }
     transactionTime: env.transactionTime,
     rowHandleTable: options.rowHandleTable,
     systemRows: (def) => systemRows(def, env),
+    recursiveCtes: env.recursiveCtes,
+  };
+}
+
+/** What the planner knows of the tables: their live row counts. */
+function planningInput(state: DbState): PlanningInput {
+  return {
+    tableRows: (id) => {
+      const data = state.tables.get(id);
+      return data ? data.slices.reduce((n, s) => n + liveRowCount(s), 0) : 0;
+    },
   };
 }
 
@@ -65,17 +79,22 @@ export function queryColumnUses(query: ast.Query, env: StatementEnv, viewBaseTab
 
 /** Plan a query without running it: its output columns (CREATE VIEW) and plan (EXPLAIN). */
 export function describeQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): PlannedQuery {
-  const { state } = env;
-  return planQuery(
-    query,
-    bindEnvironment(env, options),
-    {
-      tableRows: (id) => {
-        const data = state.tables.get(id);
-        return data ? data.slices.reduce((n, s) => n + liveRowCount(s), 0) : 0;
-      },
-    },
-  );
+  return planQuery(query, bindEnvironment(env, options), planningInput(env.state));
+}
+
+/** No recursive CTE computed: one met while planning is not where Redshift allows it (a subquery, a view). */
+const NO_RECURSIVE_CTES: ComputedCtes = new Map();
+
+/** The statement's environment with the rows of its recursive CTEs (WITH RECURSIVE, outermost). */
+async function withRecursiveCtes(query: ast.Query, env: StatementEnv, execEnv: ExecutionEnv): Promise<StatementEnv> {
+  const w = query.kind === 'values' ? undefined : query.with;
+  if (!w?.recursive) return { ...env, recursiveCtes: NO_RECURSIVE_CTES };
+  const stats = planningInput(env.state);
+  const recursiveCtes = await computeRecursiveCtes(w, {
+    plan: (index, previous, computed) => planRecursiveRound(w, index, { ...bindEnvironment(env), recursiveCtes: computed }, stats, previous),
+    run: async (physical) => (await executePlan(physical, execEnv)).batch,
+  });
+  return { ...env, recursiveCtes };
 }
 
 export async function runQuery(query: ast.Query, env: StatementEnv, options: { rowHandleTable?: number } = {}): Promise<QueryOutput> {
@@ -109,20 +128,21 @@ async function logged<T>(
   run: (planned: PlannedQuery, execEnv: ExecutionEnv) => Promise<{ out: T; tasks: readonly TaskInfo[]; returnedRows?: number }>,
 ): Promise<T> {
   const { state } = env;
-  const planned = describeQuery(query, env, options);
+  const execEnv: ExecutionEnv = {
+    runner: env.runner,
+    topology: env.topology,
+    tableData: (id) => {
+      const data = state.tables.get(id);
+      if (!data) throw new SqlError(SqlState.undefinedTable, `table ${id} has no data`);
+      return data;
+    },
+    cancel: env.cancel,
+  };
+  const planned = describeQuery(query, await withRecursiveCtes(query, env, execEnv), options);
   const entry = env.log.start(env.session, env.xid, env.text);
   if (env.cancel) env.cancel.queryId = entry.query;
   try {
-    const { out, tasks, returnedRows } = await run(planned, {
-      runner: env.runner,
-      topology: env.topology,
-      tableData: (id) => {
-        const data = state.tables.get(id);
-        if (!data) throw new SqlError(SqlState.undefinedTable, `table ${id} has no data`);
-        return data;
-      },
-      cancel: env.cancel,
-    });
+    const { out, tasks, returnedRows } = await run(planned, execEnv);
     env.log.finish(entry, { tasks, returnedRows });
     return out;
   } catch (err) {

@@ -15,6 +15,7 @@ import {
 } from './bind-expr.js';
 import { applyWindows, bindQualify, WindowCollector } from './bind-window.js';
 import { bindFromList, type CteMap } from './bind-from.js';
+import { bindRecursiveCte, castToCte, cteNames, isRecursiveCte, recursiveMembers, type RecursiveCteRows } from './bind-recursive.js';
 import { groupingPlan, groupingSetsPlan } from './bind-grouping.js';
 import {
   OUTER_BASE,
@@ -45,14 +46,38 @@ export function bindQuery(q: ast.Query, env: BindEnvironment, ctes: CteMap = new
 }
 
 function withCtes(w: ast.WithClause | undefined, env: BindEnvironment, outer: CteMap): CteMap {
-  if (!w) return outer;
-  if (w.recursive) throw notSupported('WITH RECURSIVE', w.pos);
+  return w ? ctesUpTo(w, w.ctes.length, env, outer) : outer;
+}
+
+/** The CTEs of `w` before the one at `end`, each seeing those before it. */
+function ctesUpTo(w: ast.WithClause, end: number, env: BindEnvironment, outer: CteMap): Map<string, BoundQuery> {
   const map = new Map(outer);
-  for (const cte of w.ctes) {
+  for (const cte of w.ctes.slice(0, end)) {
+    if (isRecursiveCte(w, cte)) {
+      map.set(cte.name, bindRecursiveCte(w, cte, env, map, bindQuery));
+      continue;
+    }
     const bound = bindQuery(cte.query, env, map);
-    map.set(cte.name, cte.columns ? { ...bound, names: cte.columns.map((c, i) => c ?? bound.names[i]) } : bound);
+    map.set(cte.name, cte.columns ? { ...bound, names: cteNames(cte, bound) } : bound);
   }
   return map;
+}
+
+/**
+ * One round of the recursive CTE at `index` of the statement's WITH (leader/recursive-cte.ts): its
+ * seed when `previous` is null, else its recursive member reading `previous` (the rows the round
+ * before added) under the CTE's name, cast to the CTE's types.
+ */
+export function bindRecursiveRound(w: ast.WithClause, index: number, env: BindEnvironment, previous: RecursiveCteRows | null): BoundQuery {
+  const cte = w.ctes[index]!;
+  const { seed, member } = recursiveMembers(cte);
+  const ctes = ctesUpTo(w, index, env, new Map());
+  if (previous === null) {
+    const bound = bindQuery(seed, env, ctes);
+    return { ...bound, names: cteNames(cte, bound) };
+  }
+  ctes.set(cte.name, { plan: { kind: 'rows', name: cte.name, batch: previous.batch, types: previous.types }, names: previous.names, types: previous.types });
+  return castToCte(cte, bindQuery(member, env, ctes), previous.types, member.pos);
 }
 
 /** Functions whose result column Redshift names differently from the function. */

@@ -10,6 +10,8 @@ import type { LeaderOnlyUse } from './bind-special.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import type { ColumnUses } from './scope.js';
 import type { ViewBaseTable } from '../catalog/relation.js';
+import type * as ast from '../sql/ast.js';
+import type { RecursiveCteRows } from './bind-recursive.js';
 
 export interface SessionInfo {
   readonly sessionId: number;
@@ -53,6 +55,11 @@ export interface BindEnvironment {
   readonly columnUses?: ColumnUses;
   /** Set while binding a (schema-binding) view's query: its tables' columns as the view reads them. */
   readonly viewBaseTables?: readonly ViewBaseTable[];
+  /**
+   * The rows of the statement's recursive CTEs, computed by the leader before planning (bind-recursive.ts);
+   * unset when the statement is planned only to be described.
+   */
+  readonly recursiveCtes?: ReadonlyMap<ast.CommonTableExpr, RecursiveCteRows>;
 }
 
 /** Name of the hidden row-locating column UPDATE and DELETE select. */

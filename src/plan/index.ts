@@ -4,7 +4,9 @@
  */
 import type { PhysicalPlan } from '../exec/spec.js';
 import type * as ast from '../sql/ast.js';
-import { bindQuery } from './bind-query.js';
+import { bindQuery, bindRecursiveRound } from './bind-query.js';
+import type { RecursiveCteRows } from './bind-recursive.js';
+import type { BoundQuery } from './logical.js';
 import type { BindEnvironment } from './context.js';
 export { unrecognizedSetting } from './context.js';
 import { inheritedKeys, type InheritedKeys } from './inherit.js';
@@ -23,8 +25,17 @@ export interface PlannedQuery {
 }
 
 export function planQuery(query: ast.Query, env: BindEnvironment, stats: PlanningInput): PlannedQuery {
+  return planBound((bindEnv) => bindQuery(query, bindEnv), env, stats);
+}
+
+/** One round of a recursive CTE (bind-recursive.ts), planned to run: its seed, or its member over the rows the round before added. */
+export function planRecursiveRound(w: ast.WithClause, index: number, env: BindEnvironment, stats: PlanningInput, previous: RecursiveCteRows | null): PlannedQuery {
+  return planBound((bindEnv) => bindRecursiveRound(w, index, bindEnv, previous), env, stats);
+}
+
+function planBound(bind: (env: BindEnvironment) => BoundQuery, env: BindEnvironment, stats: PlanningInput): PlannedQuery {
   const leaderOnly = new LeaderOnlyUse();
-  const bound = bindQuery(query, { ...env, leaderOnly });
+  const bound = bind({ ...env, leaderOnly });
   if (leaderOnly.names.length > 0 && readsUserTable(bound.plan)) throw leaderOnly.error();
   const physical = toPhysical(optimizeQuery(bound.plan, stats), bound.names, stats);
   return { physical, names: bound.names, joinLabels: physical.joinLabels, inherited: inheritedKeys(bound.plan) };
@@ -41,5 +52,6 @@ export { bindExpr, bindLiteral, typeFromNode, type ExprContext } from './bind-ex
 export { coerce } from './coerce.js';
 export { ROW_HANDLE_COLUMN, type BindEnvironment, type SessionInfo, resolveRelation } from './context.js';
 export { ColumnUses, Scope } from './scope.js';
+export { isRecursiveCte, type RecursiveCteRows } from './bind-recursive.js';
 export type { DistLabel, PlanningInput } from './physical.js';
 export type { InheritedKeys } from './inherit.js';

@@ -1,7 +1,8 @@
 /**
  * The relations a statement names in FROM clauses, anywhere in it (subqueries, CTEs, set operations,
- * joins), and the names of the common table expressions it defines — for checks made on the syntax
- * tree alone, before anything is looked up (a late-binding view's schema-qualified names).
+ * joins), the names of the common table expressions it defines and its WITH RECURSIVE clauses — for
+ * checks made on the syntax tree alone, before anything is looked up (a late-binding view's
+ * schema-qualified names, where a recursive CTE may stand).
  */
 import type * as ast from './ast.js';
 
@@ -10,11 +11,14 @@ export interface RelationRefs {
   readonly tables: readonly ast.TableRef[];
   /** Names of the statement's common table expressions (at any level). */
   readonly cteNames: ReadonlySet<string>;
+  /** Its WITH RECURSIVE clauses (at any level), outermost first. */
+  readonly recursiveWiths: readonly ast.WithClause[];
 }
 
 export function relationRefs(root: ast.Node): RelationRefs {
   const tables: ast.TableRef[] = [];
   const cteNames = new Set<string>();
+  const recursiveWiths: ast.WithClause[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -27,8 +31,9 @@ export function relationRefs(root: ast.Node): RelationRefs {
       return;
     }
     if (n.kind === 'cte' && typeof n.name === 'string') cteNames.add(n.name);
+    if (n.kind === 'with' && (node as ast.WithClause).recursive) recursiveWiths.push(node as ast.WithClause);
     for (const value of Object.values(node)) visit(value);
   };
   visit(root);
-  return { tables, cteNames };
+  return { tables, cteNames, recursiveWiths };
 }

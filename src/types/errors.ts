@@ -94,4 +94,6 @@ export const SqlState = {
   invalidSchemaName: '3F000',
   protocolViolation: '08P01',
   invalidPassword: '28P01',
+  invalidRecursion: '42P19',
+  programLimitExceeded: '54000',
 } as const;
