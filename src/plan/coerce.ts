@@ -42,10 +42,21 @@ export function coerce(e: PExpr, to: SqlType, mode: CoercionMode, pos: number): 
     }
   }
   if (typesEqual(e.type, to)) return e;
-  if (!canCast(e.type, to, mode)) {
+  if (!canCast(e.type, to, mode) && !datetimeAsText(e.type, to, mode)) {
     throw new SqlError('42846', `cannot cast type ${typeName(e.type)} to ${typeName(to)}`, { position: pos });
   }
   return { kind: 'cast', expr: e, type: to, explicit: mode === 'explicit' };
+}
+
+/**
+ * Where a string is wanted — a string function's argument, LIKE — Redshift takes a date or time value
+ * as its text (`YYYY-MM-DD HH:MI:SS`): the guide's own examples run `substring(listtime, 6, 2)` and
+ * `saletime like '2008-09%'` on TIMESTAMP columns. PostgreSQL has no such implicit cast, so
+ * canCast does not know it (it also decides how types unify, where Redshift does not do this).
+ */
+function datetimeAsText(from: SqlType, to: SqlType, mode: CoercionMode): boolean {
+  const datetime = from.kind === 'date' || from.kind === 'timestamp' || from.kind === 'timestamptz' || from.kind === 'time';
+  return mode === 'implicit' && datetime && isStringType(to);
 }
 
 /**
