@@ -12,6 +12,7 @@ import type { TableData } from '../storage/table-data.js';
 import type { TaskInfo } from '../exec/task.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import type { StatementCancel } from './cancel.js';
+import { callsSliceNumber, withSliceNumber } from './slice-number.js';
 import { taskTable } from './slice-versions.js';
 import { allCopySlice, nodeOfSlice, sliceCount, type NodeRunner, type TaskMessage, type TaskReply, type Topology } from './task.js';
 
@@ -96,6 +97,7 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
   const slices = fragment.slices ?? Array.from({ length: count }, (_, i) => i);
   const scans = scannedTables(fragment.root);
   const inputIds = exchangeInputs(fragment.root);
+  const perSlice = callsSliceNumber(fragment);
   const replies = slices.map(async (slice) => {
     const node = nodeOfSlice(topology, slice);
     const message = (resend: boolean): TaskMessage => {
@@ -106,7 +108,7 @@ async function runFragment(fragment: Fragment, env: ExecutionEnv, outputs: Map<n
       }
       const inputs: Record<number, readonly WireBatch[]> = {};
       for (const id of inputIds) inputs[id] = inputFor(outputs.get(id)!, slice);
-      return { fragment, slice, sliceCount: count, tables, inputs, cancel: env.cancel?.flag };
+      return { fragment: perSlice ? withSliceNumber(fragment, slice) : fragment, slice, sliceCount: count, tables, inputs, cancel: env.cancel?.flag };
     };
     const started = performance.now();
     const run = (task: TaskMessage): Promise<TaskReply> => (env.cancel ? env.cancel.race(env.runner.run(node, task)) : env.runner.run(node, task));

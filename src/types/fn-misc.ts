@@ -59,3 +59,10 @@ for (const [name, sign] of [['greatest', 1], ['least', -1]] as const) {
 }
 
 defineFunction('version', [{ params: [], returns: varcharType(256), fn: () => VERSION_TEXT }]);
+
+/**
+ * SLICE_NUM(): the slice the row is on. The leader gives each task its slice's number in the call's
+ * place (leader/slice-number.ts); evaluated anywhere else — on the leader, with no table — it is NULL.
+ */
+export const SLICE_NUM_ID = 'slice_num()';
+defineFunction('slice_num', [{ params: [], returns: INTEGER, strict: false, fn: () => null }]);

@@ -14,3 +14,4 @@ export { hashValue, hashRow } from './hash.js';
 export { formatValue, toJsValue } from './format.js';
 export { resolveOperator, resolveFunction, getImplementation, type ResolvedFunction } from './functions.js';
 export { aggregateResultType } from './aggregates.js';
+export { SLICE_NUM_ID } from './fn-misc.js';
