@@ -91,6 +91,15 @@ export class QueryLog {
     if (this.statements.length > MAX_ENTRIES) this.statements.splice(0, this.statements.length - MAX_ENTRIES);
   }
 
+  /** The query id of the session's most recently completed query (pg_last_query_id()), -1 before any. */
+  lastCompletedQuery(sessionId: number): number {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.sessionId === sessionId && !e.running) return e.query;
+    }
+    return -1;
+  }
+
   finish(entry: QueryLogEntry, outcome: QueryOutcome = {}): void {
     const { error } = outcome;
     entry.endTime = this.now();

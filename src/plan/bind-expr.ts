@@ -39,6 +39,7 @@ import { groupingValue } from './bind-grouping.js';
 import { AGGREGATE_NAMES, bindAggregateCall, sameWithinGroup } from './bind-aggregate.js';
 import { windowNotAllowed, type WindowCollector } from './bind-window.js';
 import type { BindEnvironment } from './context.js';
+import { ADMIN_USER_ID, RDSDB_USER_ID } from '../catalog/system/listing.js';
 import { bindArrayConcat, bindArrayConstructor, isArrayConstructor } from './bind-array.js';
 import { bindCatalogCast } from './catalog-casts.js';
 import { bindCatalogFunction } from './catalog-functions.js';
@@ -454,10 +455,15 @@ function bindFunction(e: ast.FuncCall, ctx: ExprContext): PExpr {
     case 'session_user':
     case 'user':
       return { kind: 'const', value: ctx.env.session.user, type: varcharType(128) };
+    case 'current_user_id':
+      // The session's user is the cluster's admin (catalog/system/listing.ts), or rdsdb.
+      return { kind: 'const', value: ctx.env.session.user === 'rdsdb' ? RDSDB_USER_ID : ADMIN_USER_ID, type: INTEGER };
     case 'current_database':
       return { kind: 'const', value: ctx.env.session.database, type: varcharType(128) };
     case 'pg_backend_pid':
       return { kind: 'const', value: ctx.env.session.sessionId, type: INTEGER };
+    case 'pg_last_query_id':
+      return { kind: 'const', value: ctx.env.session.lastQueryId(), type: INTEGER };
     case 'pg_last_copy_id':
       return { kind: 'const', value: ctx.env.session.lastCopyId, type: INTEGER };
     case 'pg_last_copy_count':

@@ -25,6 +25,8 @@ export interface SessionInfo {
   readonly lastCopyId: number;
   /** pg_last_copy_count(): rows the session's last COPY loaded (0 when it failed or none ran). */
   readonly lastCopyCount: number;
+  /** pg_last_query_id(): the query id of the session's most recently completed query, -1 before any. */
+  readonly lastQueryId: () => number;
   /** current_setting(): a configuration parameter's (or session context variable's) value, undefined when unset. */
   readonly setting: (name: string) => string | undefined;
 }

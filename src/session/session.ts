@@ -265,6 +265,7 @@ export class SessionCore {
       tempSchema: this.tempSchema(),
       lastCopyId: this.lastCopy.query,
       lastCopyCount: this.lastCopy.rows,
+      lastQueryId: () => this.cluster.log.lastCompletedQuery(this.id),
       setting: (name) => this.settings.get(normalize(name)),
     };
   }

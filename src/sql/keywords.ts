@@ -33,7 +33,7 @@ export const FUNCTION_NAME_KEYWORDS: ReadonlySet<string> = new Set(['left', 'rig
  */
 export const NO_PAREN_FUNCTIONS: ReadonlySet<string> = new Set([
   'current_date', 'current_time', 'current_timestamp', 'localtime', 'localtimestamp', 'sysdate',
-  'current_user', 'session_user', 'user', 'current_schema',
+  'current_user', 'current_user_id', 'session_user', 'user', 'current_schema',
 ]);
 
 /** Words that start a typed literal when a string follows: `date '2008-01-01'`. */

@@ -122,6 +122,16 @@ describe('STV_RECENTS, STV_INFLIGHT and SYS_QUERY_HISTORY', () => {
     await session.close();
   });
 
+  test("pg_last_query_id() is the session's last completed query; current_user_id its user's id", async () => {
+    const session = cluster.session();
+    expect((await session.query('select pg_last_query_id() as q')).rows).toEqual([{ q: -1 }]);
+    await session.query('select 17 as seventeen');
+    const [{ q }] = (await session.query('select pg_last_query_id() as q')).rows as [{ q: number }];
+    expect((await session.query('select trim(querytxt) as t from stl_query where query = $1', [q])).rows).toEqual([{ t: 'select 17 as seventeen' }]);
+    expect((await session.query('select usename from pg_user where usesysid = current_user_id')).rows).toEqual([{ usename: 'awsuser' }]);
+    await session.close();
+  });
+
   test('SYS_QUERY_HISTORY says why a statement failed and how many rows went to the client', async () => {
     const session = cluster.session();
     const sessionPid = await pid(session);
