@@ -7,8 +7,10 @@ import { copy } from './copy.js';
 import { alterTable, createSchema, createTable, createTableAs, createView, dropSchema, dropTable, dropView, truncate } from './ddl.js';
 import { deleteFrom, insert, update } from './dml.js';
 import { lockTables } from './lock.js';
+import { showDefinition } from './show-definition.js';
 
 export type { ClusterCounters, CommandContext, CommandResult, CopyEnvironment } from './context.js';
+export { showDefinitionColumn } from './show-definition.js';
 export type { CopyProgress, SliceCopyProgress } from './copy-progress.js';
 
 function notYet(what: string, pos: number): SqlError {
@@ -76,6 +78,8 @@ export async function runCommand(stmt: ast.Statement, ctx: CommandContext): Prom
       throw notYet('VACUUM', stmt.pos);
     case 'explain':
       throw notYet('EXPLAIN', stmt.pos);
+    case 'showDefinition':
+      return showDefinition(stmt, ctx);
     case 'transaction':
     case 'set':
     case 'show':

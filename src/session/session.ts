@@ -6,7 +6,7 @@
  * before it, unless the text's own BEGIN / COMMIT / ROLLBACK say otherwise); else one per statement.
  * Statements of one session run one at a time, in order.
  */
-import { runCommand, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
+import { runCommand, showDefinitionColumn, type ClusterCounters, type CommandContext, type CommandResult, type CopyEnvironment, type CopyProgress } from '../commands/index.js';
 import { batchToArrow, describeQuery, runQuery, StatementCancel, tableResource, type Database, type DbState, type NodeRunner, type QueryLog, type StatementEnv, type Topology, type Transaction } from '../leader/index.js';
 import type { SessionInfo } from '../plan/index.js';
 import { parse, type ParsedStatement } from '../sql/index.js';
@@ -247,6 +247,8 @@ export class SessionCore {
       }
       case 'explain':
         return { fields: fieldsOf(['QUERY PLAN'], [{ kind: 'varchar', length: 65535 }]), parameterTypeOids };
+      case 'showDefinition':
+        return { fields: fieldsOf([showDefinitionColumn(stmt)], [{ kind: 'varchar', length: 65535 }]), parameterTypeOids };
       case 'show': {
         const r = this.settings.handle(stmt, this.user);
         return { fields: r.rows ? fieldsOf(r.rows.names, r.rows.types) : [], parameterTypeOids };
@@ -491,6 +493,7 @@ function writingCommand(stmt: ast.Statement): string | null {
     case 'transaction':
     case 'set':
     case 'show':
+    case 'showDefinition':
     case 'reset':
     case 'unload':
     case 'vacuum':
@@ -532,6 +535,7 @@ function statementLogType(stmt: ast.Statement): 'DDL' | 'UTILITY' | null {
     case 'transaction':
     case 'set':
     case 'show':
+    case 'showDefinition':
     case 'reset':
     case 'vacuum':
     case 'analyze':

@@ -388,6 +388,7 @@ export type Statement =
   | TransactionStatement
   | SetStatement
   | ShowStatement
+  | ShowDefinition
   | ResetStatement
   | Copy
   | Unload
@@ -590,6 +591,13 @@ export interface SetStatement extends Node {
 export interface ShowStatement extends Node {
   readonly kind: 'show';
   readonly name: string;
+}
+
+/** SHOW TABLE / SHOW VIEW name: the statement that recreates the relation (dg:r_SHOW_TABLE.md, r_SHOW_VIEW.md). */
+export interface ShowDefinition extends Node {
+  readonly kind: 'showDefinition';
+  readonly object: 'table' | 'view';
+  readonly name: QualifiedName;
 }
 
 export interface ResetStatement extends Node {

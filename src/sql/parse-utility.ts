@@ -1,5 +1,5 @@
 /** Transactions, SET/SHOW/RESET, VACUUM, ANALYZE, EXPLAIN, DEALLOCATE. */
-import type { Analyze, Deallocate, Explain, ResetStatement, SetStatement, ShowStatement, Statement, TransactionStatement, Vacuum } from './ast.js';
+import type { Analyze, Deallocate, Explain, ResetStatement, SetStatement, ShowDefinition, ShowStatement, Statement, TransactionStatement, Vacuum } from './ast.js';
 import { CopyParser } from './parse-copy.js';
 
 export abstract class UtilityParser extends CopyParser {
@@ -76,9 +76,15 @@ export abstract class UtilityParser extends CopyParser {
     return name;
   }
 
-  /** SHOW name | ALL | TIME ZONE | TRANSACTION ISOLATION LEVEL */
-  protected parseShow(): ShowStatement {
+  /** SHOW name | ALL | TIME ZONE | TRANSACTION ISOLATION LEVEL | TABLE name | VIEW name */
+  protected parseShow(): ShowStatement | ShowDefinition {
     const pos = this.advance().start;
+    for (const object of ['table', 'view'] as const) {
+      if (this.isWord(object) && this.peek(1).kind !== 'eof' && !this.isOp(';', 1)) {
+        this.at += 1;
+        return { kind: 'showDefinition', pos, object, name: this.parseQualifiedName() };
+      }
+    }
     if (this.isWord('transaction') && this.isWord('isolation', 1) && this.isWord('level', 2)) {
       this.at += 3;
       return { kind: 'show', pos, name: 'transaction_isolation' };
