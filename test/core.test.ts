@@ -67,6 +67,12 @@ describe('the path of a statement', () => {
     expect(await notices('create schema if not exists public')).toEqual(['NOTICE 42P06 schema "public" already exists, skipping']);
   });
 
+  it('says so when it accepts what it does not emulate (ALTER TABLE ... OWNER TO, ANALYZE)', async () => {
+    const notices = async (sql: string): Promise<string[]> => (await cluster.query(sql)).notices.map((n) => n.message);
+    expect(await notices('alter table t owner to bob')).toEqual(['ALTER TABLE ... OWNER TO is accepted but not emulated: Slicewise keeps no table owners ("bob" is not recorded)']);
+    expect(await notices('analyze t')).toEqual(['ANALYZE is accepted but not emulated: Slicewise plans from live row counts']);
+  });
+
   it('keeps temp tables to their session and drops them when it closes', async () => {
     const s1 = cluster.session();
     const s2 = cluster.session();

@@ -306,6 +306,8 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       break;
     }
     case 'ownerTo':
+      // Slicewise has no users to own tables (pg_class shows the session's user); say so rather than pretend.
+      ctx.notice({ severity: 'NOTICE', code: '00000', message: `ALTER TABLE ... OWNER TO is accepted but not emulated: Slicewise keeps no table owners ("${a.owner}" is not recorded)` });
       break;
     case 'alterColumnEncode': {
       const i = columnIndex(a.column, a.pos);
