@@ -4,10 +4,10 @@
  * delete-and-append: the old rows are marked deleted and the new versions appended (unsorted).
  */
 import type { TableMeta } from '../catalog/relation.js';
-import { ROW_HANDLE_COLUMN, evaluateRows, runQuery, runQueryVectors, type DbState, type StatementEnv } from '../leader/index.js';
+import { ROW_HANDLE_COLUMN, evaluateRows, runQuery, runQueryVectors, type DbState, type QueryOutput, type StatementEnv } from '../leader/index.js';
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/index.js';
-import { bulkInsert, type ColumnFeed } from './bulk-insert.js';
+import { bulkInsert, type BulkRows, type ColumnFeed } from './bulk-insert.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { lookupTable } from './lookup.js';
 import { assignColumns, deleteByHandles, identityValues, insertRows } from './write.js';
@@ -60,12 +60,27 @@ export async function insert(stmt: ast.Insert, ctx: CommandContext): Promise<Com
 /** INSERT ... SELECT: a bulk insert (bulk-insert.ts); omitted columns get their DEFAULT or IDENTITY values. */
 async function insertQuery(stmt: ast.Insert, query: ast.Query, table: TableMeta, targets: readonly number[], state: DbState, ctx: CommandContext, env: StatementEnv): Promise<CommandResult> {
   const out = await runQueryVectors(query, env);
+  const written = await insertVectors(out, table, targets, state, ctx, env, stmt.pos);
+  ctx.txn.apply(written.state, [table.id], false);
+  return { command: 'INSERT', rowCount: written.rowCount };
+}
+
+/** The state with a query's rows (already computed) appended to `targets` of the table, the other columns given their DEFAULT or IDENTITY. */
+export async function insertVectors(
+  out: BulkRows,
+  table: TableMeta,
+  targets: readonly number[],
+  state: DbState,
+  ctx: CommandContext,
+  env: StatementEnv,
+  pos: number,
+): Promise<{ state: DbState; rowCount: number }> {
   if (out.types.length !== targets.length) {
     throw new SqlError(SqlState.syntaxError, `INSERT has more ${out.types.length > targets.length ? 'expressions' : 'target columns'} than ${out.types.length > targets.length ? 'target columns' : 'expressions'}`, {
-      position: stmt.pos,
+      position: pos,
     });
   }
-  const defaults = omittedDefaults(table, targets, stmt.pos);
+  const defaults = omittedDefaults(table, targets, pos);
   // One value per omitted column (evaluateRows returns columns of values).
   const defaultValues = evaluateRows([defaults.map((d) => d.expr)], defaults.map((d) => table.columns[d.column]!.type), env);
   const feeds = table.columns.map((c, i): ColumnFeed => {
@@ -74,9 +89,7 @@ async function insertQuery(stmt: ast.Insert, query: ast.Query, table: TableMeta,
     if (c.identity) return { kind: 'identity' };
     return { kind: 'constant', value: defaultValues[defaults.findIndex((d) => d.column === i)]![0] ?? null };
   });
-  const written = await bulkInsert(state, table, out, feeds, ctx, env);
-  ctx.txn.apply(written.state, [table.id], false);
-  return { command: 'INSERT', rowCount: written.rowCount };
+  return bulkInsert(state, table, out, feeds, ctx, env);
 }
 
 /** One VALUES row as an expression per table column: given values, DEFAULTs, or defaults of omitted columns. */
@@ -99,7 +112,7 @@ function omittedDefaults(table: TableMeta, targets: readonly number[], pos: numb
 }
 
 /** The query UPDATE and DELETE run: the target's row handles (and new values) for every qualifying row. */
-function targetQuery(table: TableMeta, alias: string | undefined, from: readonly ast.FromItem[], where: ast.Expr | undefined, items: ast.Expr[], pos: number): ast.Select {
+export function targetQuery(table: TableMeta, alias: string | undefined, from: readonly ast.FromItem[], where: ast.Expr | undefined, items: ast.Expr[], pos: number): ast.Select {
   const name = alias ?? table.name;
   const handle: ast.ColumnRef = { kind: 'column', qualifier: [name], name: ROW_HANDLE_COLUMN, pos };
   const target: ast.TableRef = { kind: 'table', name: { kind: 'qname', schema: table.schema, name: table.name, pos }, alias: name, pos };
@@ -119,19 +132,30 @@ export async function update(stmt: ast.Update, ctx: CommandContext): Promise<Com
   await ctx.txn.lockForWrite([table.id], false);
   const state = ctx.txn.view();
   const name = stmt.alias ?? table.name;
+  const query = targetQuery(table, stmt.alias, stmt.from, stmt.where, updatedRowItems(table, name, stmt.set, stmt.pos), stmt.pos);
+  const out = await runQuery(query, ctx.statementEnv(state), { rowHandleTable: table.id });
+  const updated = updatedState(state, table, out, ctx);
+  ctx.txn.apply(updated.state, [table.id], false);
+  return { command: 'UPDATE', rowCount: updated.rowCount };
+}
+
+/** Every column of the updated row: its SET value, or the row's own value under `name`. */
+export function updatedRowItems(table: TableMeta, name: string, set: ast.Update['set'], pos: number): ast.Expr[] {
   const assignments = new Map<number, ast.Expr | ast.DefaultMarker>();
-  for (const s of stmt.set) {
+  for (const s of set) {
     const i = table.columns.findIndex((c) => c.name === s.column);
     if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${s.column}" of relation "${table.name}" does not exist`, { position: s.pos });
     assignments.set(i, s.value);
   }
-  const items: ast.Expr[] = table.columns.map((c, i) => {
+  return table.columns.map((c, i) => {
     const v = assignments.get(i);
-    if (v === undefined) return { kind: 'column', qualifier: [name], name: c.name, pos: stmt.pos };
+    if (v === undefined) return { kind: 'column', qualifier: [name], name: c.name, pos };
     return v.kind === 'default' ? defaultFor(table, i, v.pos) : v;
   });
-  const query = targetQuery(table, stmt.alias, stmt.from, stmt.where, items, stmt.pos);
-  const out = await runQuery(query, ctx.statementEnv(state), { rowHandleTable: table.id });
+}
+
+/** The state with the rows of a target query (row handles, then every column's new value) replacing theirs. */
+export function updatedState(state: DbState, table: TableMeta, out: QueryOutput, ctx: CommandContext): { state: DbState; rowCount: number } {
   // A row matched by several FROM rows is updated once (the first match), as PostgreSQL does.
   const handles = out.batch.columns[0] as number[];
   const seen = new Set<number>();
@@ -145,9 +169,7 @@ export async function update(stmt: ast.Update, ctx: CommandContext): Promise<Com
   const newColumns = out.batch.columns.slice(1).map((col) => keep.map((r) => col[r]));
   const assigned = assignColumns(newColumns, out.types.slice(1), table, keep.length);
   const deleted = deleteByHandles(state, table, [...seen], ctx.topology);
-  const next = insertRows(deleted, table, assigned, keep.length, ctx.topology, ctx.counters);
-  ctx.txn.apply(next, [table.id], false);
-  return { command: 'UPDATE', rowCount: keep.length };
+  return { state: insertRows(deleted, table, assigned, keep.length, ctx.topology, ctx.counters), rowCount: keep.length };
 }
 
 export async function deleteFrom(stmt: ast.Delete, ctx: CommandContext): Promise<CommandResult> {

@@ -8,6 +8,7 @@ import { alterTable, createSchema, createTable, createTableAs, createView, dropS
 import { deleteFrom, insert, update } from './dml.js';
 import { lockTables } from './lock.js';
 import { showDefinition } from './show-definition.js';
+import { merge } from './merge.js';
 
 export type { ClusterCounters, CommandContext, CommandResult, CopyEnvironment } from './context.js';
 export { showDefinitionColumn } from './show-definition.js';
@@ -80,6 +81,8 @@ export async function runCommand(stmt: ast.Statement, ctx: CommandContext): Prom
       throw notYet('EXPLAIN', stmt.pos);
     case 'showDefinition':
       return showDefinition(stmt, ctx);
+    case 'merge':
+      return merge(stmt, ctx);
     case 'transaction':
     case 'set':
     case 'show':

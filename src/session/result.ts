@@ -56,6 +56,7 @@ export function commandTag(command: string, rowCount: number): string {
     case 'SELECT':
     case 'UPDATE':
     case 'DELETE':
+    case 'MERGE':
     case 'COPY':
     case 'FETCH':
     case 'MOVE':

@@ -476,6 +476,7 @@ function writingCommand(stmt: ast.Statement): string | null {
     case 'insert': return 'INSERT';
     case 'update': return 'UPDATE';
     case 'delete': return 'DELETE';
+    case 'merge': return 'MERGE';
     case 'createTable': return 'CREATE TABLE';
     case 'createTableAs': return 'CREATE TABLE AS';
     case 'query': return stmt.query.kind === 'select' && stmt.query.into ? 'SELECT INTO' : null;
@@ -517,6 +518,7 @@ function statementLogType(stmt: ast.Statement): 'DDL' | 'UTILITY' | null {
     case 'insert':
     case 'update':
     case 'delete':
+    case 'merge':
     case 'copy':
     case 'unload':
     case 'explain':

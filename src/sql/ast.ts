@@ -375,6 +375,7 @@ export type Statement =
   | Insert
   | Update
   | Delete
+  | Merge
   | CreateTable
   | CreateTableAs
   | CreateSchema
@@ -416,6 +417,20 @@ export interface Insert extends Node {
 
 export interface DefaultMarker extends Node {
   readonly kind: 'default';
+}
+
+/**
+ * `MERGE INTO target USING source [[AS] alias] ON condition WHEN MATCHED THEN {UPDATE SET ... | DELETE}
+ * WHEN NOT MATCHED THEN INSERT [(columns)] VALUES (...)` (dg:r_MERGE.md).
+ */
+export interface Merge extends Node {
+  readonly kind: 'merge';
+  readonly target: QualifiedName;
+  readonly source: QualifiedName;
+  readonly sourceAlias?: string;
+  readonly on: Expr;
+  readonly matched: { readonly kind: 'update'; readonly set: Update['set'] } | { readonly kind: 'delete'; readonly pos: number };
+  readonly notMatched: { readonly columns?: readonly string[]; readonly values: readonly (Expr | DefaultMarker)[]; readonly pos: number };
 }
 
 export interface Update extends Node {

@@ -1,5 +1,5 @@
 /** INSERT, UPDATE and DELETE. */
-import type { DefaultMarker, Delete, Expr, Insert, Update } from './ast.js';
+import type { DefaultMarker, Delete, Expr, Insert, Merge, Update } from './ast.js';
 import { QueryParser } from './parse-query.js';
 
 export abstract class DmlParser extends QueryParser {
@@ -39,15 +39,46 @@ export abstract class DmlParser extends QueryParser {
     const table = this.parseQualifiedName();
     const { alias } = this.parseTableAlias('set');
     this.expectWord('set');
-    const set = this.parseCommaList(() => {
+    const set = this.parseSetList();
+    const from = this.acceptWord('from') ? this.parseFromList() : [];
+    const where = this.acceptWord('where') ? this.parseExpr() : undefined;
+    return { kind: 'update', pos, table, alias, set, from, where };
+  }
+
+  /** `c = e, ...` of UPDATE and MERGE. */
+  private parseSetList(): Update['set'] {
+    return this.parseCommaList(() => {
       const columnPos = this.peek().start;
       const column = this.parseIdent();
       this.expectOp('=');
       return { column, value: this.parseValueOrDefault(), pos: columnPos };
     });
-    const from = this.acceptWord('from') ? this.parseFromList() : [];
-    const where = this.acceptWord('where') ? this.parseExpr() : undefined;
-    return { kind: 'update', pos, table, alias, set, from, where };
+  }
+
+  /** `MERGE INTO t USING s [[AS] alias] ON cond WHEN MATCHED THEN {UPDATE SET ... | DELETE} WHEN NOT MATCHED THEN INSERT [(cols)] VALUES (...)` */
+  protected parseMerge(): Merge {
+    const pos = this.advance().start;
+    this.expectWord('into');
+    const target = this.parseQualifiedName();
+    this.expectWord('using');
+    const source = this.parseQualifiedName();
+    const { alias: sourceAlias } = this.parseTableAlias('on');
+    this.expectWord('on');
+    const on = this.parseExpr();
+    for (const w of ['when', 'matched', 'then']) this.expectWord(w);
+    let matched: Merge['matched'];
+    if (this.isWord('delete')) matched = { kind: 'delete', pos: this.advance().start };
+    else {
+      this.expectWord('update');
+      this.expectWord('set');
+      matched = { kind: 'update', set: this.parseSetList() };
+    }
+    for (const w of ['when', 'not', 'matched', 'then']) this.expectWord(w);
+    const insertPos = this.peek().start;
+    this.expectWord('insert');
+    const columns = this.isOp('(') ? this.parseIdentList() : undefined;
+    this.expectWord('values');
+    return { kind: 'merge', pos, target, source, sourceAlias, on, matched, notMatched: { columns, values: this.parseValuesRow(), pos: insertPos } };
   }
 
   /** `DELETE [FROM] t [[AS] alias] [USING ...] [WHERE ...]` */

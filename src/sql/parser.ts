@@ -57,6 +57,8 @@ class StatementParser extends UtilityParser {
         return this.parseUpdate();
       case 'delete':
         return this.parseDelete();
+      case 'merge':
+        return this.parseMerge();
       case 'create':
         return this.parseCreate();
       case 'alter':
