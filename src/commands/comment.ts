@@ -8,7 +8,7 @@ import type { RelationMeta } from '../catalog/relation.js';
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { findRelation, qualified } from './lookup.js';
+import { columnOrdinal, findRelation, qualified } from './lookup.js';
 
 export async function commentOn(stmt: ast.CommentOn, ctx: CommandContext): Promise<CommandResult> {
   await ctx.txn.lockForWrite([], true);
@@ -37,7 +37,6 @@ function withColumnComment(rel: RelationMeta, column: string, text: string | nul
   if (rel.kind === 'view') {
     throw new SqlError(SqlState.featureNotSupported, 'comments on view columns are not supported yet in Slicewise', { position: pos });
   }
-  const i = rel.columns.findIndex((c) => c.name === column);
-  if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${column}" of relation "${rel.name}" does not exist`, { position: pos });
+  const i = columnOrdinal(rel, column, pos);
   return { ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, remarks: text } : c)) };
 }

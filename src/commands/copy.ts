@@ -23,7 +23,7 @@ import type { ColumnVector } from '../types/column-vector.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { planCopy, type CopyPlan } from './copy-options.js';
 import { CopyProgressTracker } from './copy-progress.js';
-import { lookupTable } from './lookup.js';
+import { columnOrdinal, lookupTable } from './lookup.js';
 import { appendBuilt, buildSlices } from './build-slices.js';
 import { identityValues, placementOf } from './write.js';
 
@@ -190,8 +190,7 @@ function loadColumns(table: TableMeta, stmt: ast.Copy, plan: CopyPlan, env: Stat
   let fed: number[];
   if (stmt.columns) {
     fed = stmt.columns.map((name) => {
-      const i = table.columns.findIndex((c) => c.name === name);
-      if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${name}" of relation "${table.name}" does not exist`, { position: stmt.table.pos });
+      const i = columnOrdinal(table, name, stmt.table.pos);
       if (isIdentity(i) && !plan.explicitIds && !table.columns[i]!.identity!.generatedByDefault) {
         throw new SqlError(SqlState.featureNotSupported, `cannot set an identity column to a value: use EXPLICIT_IDS to load column "${name}"`, { position: stmt.pos });
       }

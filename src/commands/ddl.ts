@@ -11,7 +11,7 @@ import { parseStatement, relationRefs } from '../sql/index.js';
 import { emptyTableData, addColumn, dropColumn } from '../storage/index.js';
 import { SqlError, SqlState, type SqlType } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { findRelation, lookupTable, lookupView, qualified } from './lookup.js';
+import { columnOrdinal, findRelation, lookupTable, lookupView, qualified } from './lookup.js';
 import { columnFromDef, constraintsOf, creationSchema, defaultEncoding, newTableMeta, tableShape } from './table-def.js';
 import { evaluateRows } from '../leader/index.js';
 import { withTable } from './write.js';
@@ -244,11 +244,6 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
   if (rel.kind !== 'table') throw new SqlError(SqlState.wrongObjectType, `"${rel.name}" is not a table`, { position: stmt.name.pos });
   const state = await ddlState(ctx, [rel.id]);
   const a = stmt.action;
-  const columnIndex = (name: string, pos: number): number => {
-    const i = rel.columns.findIndex((c) => c.name === name);
-    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${name}" of relation "${rel.name}" does not exist`, { position: pos });
-    return i;
-  };
   const replace = (table: TableMeta, data = state.tables.get(rel.id)!): void => {
     const next = withTable(withCatalog(state, state.catalog.replacingRelation(rel, table)), rel.id, data);
     ctx.txn.apply(next, [rel.id], true);
@@ -267,11 +262,8 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       break;
     }
     case 'dropColumn': {
-      const i = rel.columns.findIndex((c) => c.name === a.name);
-      if (i < 0) {
-        if (a.ifExists) return { command: 'ALTER TABLE', rowCount: 0 };
-        columnIndex(a.name, a.pos);
-      }
+      if (a.ifExists && !rel.columns.some((c) => c.name === a.name)) return { command: 'ALTER TABLE', rowCount: 0 };
+      const i = columnOrdinal(rel, a.name, a.pos);
       if (rel.distKey === i) throw new SqlError(SqlState.featureNotSupported, `cannot drop distkey column "${a.name}"`, { position: a.pos });
       if (rel.columns.length === 1) throw new SqlError(SqlState.featureNotSupported, 'cannot drop the only column of a table', { position: a.pos });
       const readsColumn = (view: ViewMeta): boolean => viewReadsColumn(view, rel.id, i, ctx.statementEnv(state));
@@ -291,7 +283,7 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       break;
     }
     case 'renameColumn': {
-      const i = columnIndex(a.from, a.pos);
+      const i = columnOrdinal(rel, a.from, a.pos);
       if (rel.columns.some((c) => c.name === a.to)) throw new SqlError(SqlState.duplicateColumn, `column "${a.to}" of relation "${rel.name}" already exists`, { position: a.pos });
       // The views on the table keep reading the column under the name their text uses (as PostgreSQL's do).
       const catalog = viewsChanged(state.catalog, (v) => renamedInView(v, rel.id, a.from, a.to));
@@ -310,7 +302,7 @@ export async function alterTable(stmt: ast.AlterTable, ctx: CommandContext): Pro
       ctx.notice({ severity: 'NOTICE', code: '00000', message: `ALTER TABLE ... OWNER TO is accepted but not emulated: Slicewise keeps no table owners ("${a.owner}" is not recorded)` });
       break;
     case 'alterColumnEncode': {
-      const i = columnIndex(a.column, a.pos);
+      const i = columnOrdinal(rel, a.column, a.pos);
       replace({ ...rel, columns: rel.columns.map((c, k) => (k === i ? { ...c, encoding: a.encode } : c)) });
       break;
     }

@@ -9,7 +9,7 @@ import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/index.js';
 import { bulkInsert, type BulkRows, type ColumnFeed } from './bulk-insert.js';
 import type { CommandContext, CommandResult } from './context.js';
-import { lookupTable } from './lookup.js';
+import { columnOrdinal, lookupTable } from './lookup.js';
 import { assignColumns, deleteByHandles, identityValues, insertRows } from './write.js';
 
 const NULL_LITERAL = (pos: number): ast.Literal => ({ kind: 'literal', type: 'null', value: null, pos });
@@ -17,11 +17,7 @@ const NULL_LITERAL = (pos: number): ast.Literal => ({ kind: 'literal', type: 'nu
 /** Target column ordinals of an INSERT's column list (all columns when absent, IDENTITY ones excluded as Redshift does). */
 function targetColumns(table: TableMeta, names: readonly string[] | undefined, pos: number): number[] {
   if (!names) return table.columns.map((_, i) => i).filter((i) => !table.columns[i]!.identity || table.columns[i]!.identity!.generatedByDefault);
-  return names.map((n) => {
-    const i = table.columns.findIndex((c) => c.name === n);
-    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${n}" of relation "${table.name}" does not exist`, { position: pos });
-    return i;
-  });
+  return names.map((n) => columnOrdinal(table, n, pos));
 }
 
 function defaultFor(table: TableMeta, column: number, pos: number): ast.Expr {
@@ -142,11 +138,7 @@ export async function update(stmt: ast.Update, ctx: CommandContext): Promise<Com
 /** Every column of the updated row: its SET value, or the row's own value under `name`. */
 export function updatedRowItems(table: TableMeta, name: string, set: ast.Update['set'], pos: number): ast.Expr[] {
   const assignments = new Map<number, ast.Expr | ast.DefaultMarker>();
-  for (const s of set) {
-    const i = table.columns.findIndex((c) => c.name === s.column);
-    if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${s.column}" of relation "${table.name}" does not exist`, { position: s.pos });
-    assignments.set(i, s.value);
-  }
+  for (const s of set) assignments.set(columnOrdinal(table, s.column, s.pos), s.value);
   return table.columns.map((c, i) => {
     const v = assignments.get(i);
     if (v === undefined) return { kind: 'column', qualifier: [name], name: c.name, pos };

@@ -21,6 +21,13 @@ export function lookupView(ctx: CommandContext, name: ast.QualifiedName): ViewMe
   return r;
 }
 
+/** The ordinal of the relation's column `name`; 42703 naming the relation when it has none. */
+export function columnOrdinal(relation: { readonly name: string; readonly columns: readonly { readonly name: string }[] }, name: string, pos: number): number {
+  const i = relation.columns.findIndex((c) => c.name === name);
+  if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${name}" of relation "${relation.name}" does not exist`, { position: pos });
+  return i;
+}
+
 export function qualified(name: ast.QualifiedName): string {
   return name.schema ? `${name.schema}.${name.name}` : name.name;
 }

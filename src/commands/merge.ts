@@ -10,7 +10,7 @@ import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/index.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { insertVectors, targetQuery, updatedRowItems, updatedState } from './dml.js';
-import { lookupTable } from './lookup.js';
+import { columnOrdinal, lookupTable } from './lookup.js';
 import { deleteByHandles } from './write.js';
 
 export async function merge(stmt: ast.Merge, ctx: CommandContext): Promise<CommandResult> {
@@ -28,18 +28,10 @@ export async function merge(stmt: ast.Merge, ctx: CommandContext): Promise<Comma
 
   // The source rows no target row matches, as the INSERT's VALUES make them.
   const { columns, values } = stmt.notMatched;
-  const targets = columns === undefined ? target.columns.map((_, i) => i) : columns.map((name) => columnIndex(target, name, stmt.notMatched.pos));
+  const targets = columns === undefined ? target.columns.map((_, i) => i) : columns.map((name) => columnOrdinal(target, name, stmt.notMatched.pos));
   if (values.some((v) => v.kind === 'default')) throw new SqlError(SqlState.featureNotSupported, 'DEFAULT in MERGE ... INSERT VALUES is not supported yet in Slicewise', { position: stmt.notMatched.pos });
-  const unmatched: ast.Select = {
-    kind: 'select',
-    distinct: false,
-    items: (values as ast.Expr[]).map((expr) => ({ kind: 'selectItem', expr, pos: expr.pos })),
-    from: [sourceRef],
-    where: { kind: 'exists', not: true, query: select([{ kind: 'literal', type: 'number', value: '1', pos }], [targetRef], stmt.on, pos), pos },
-    orderBy: [],
-    pos,
-  };
-  const inserts = await runQueryVectors(unmatched, env);
+  const matchesNothing: ast.Exists = { kind: 'exists', not: true, query: select([{ kind: 'literal', type: 'number', value: '1', pos }], [targetRef], stmt.on, pos), pos };
+  const inserts = await runQueryVectors(select(values as ast.Expr[], [sourceRef], matchesNothing, pos), env);
 
   // The matched target rows: each must match one source row.
   const items = stmt.matched.kind === 'update' ? updatedRowItems(target, targetName, stmt.matched.set, pos) : [];
@@ -53,12 +45,6 @@ export async function merge(stmt: ast.Merge, ctx: CommandContext): Promise<Comma
   return { command: 'MERGE', rowCount: handles.length + inserted.rowCount };
 }
 
-function columnIndex(table: { readonly name: string; readonly columns: readonly { readonly name: string }[] }, name: string, pos: number): number {
-  const i = table.columns.findIndex((c) => c.name === name);
-  if (i < 0) throw new SqlError(SqlState.undefinedColumn, `column "${name}" of relation "${table.name}" does not exist`, { position: pos });
-  return i;
-}
-
 function select(exprs: readonly ast.Expr[], from: readonly ast.FromItem[], where: ast.Expr, pos: number): ast.Select {
-  return { kind: 'select', distinct: false, items: exprs.map((expr) => ({ kind: 'selectItem', expr, pos })), from, where, orderBy: [], pos };
+  return { kind: 'select', distinct: false, items: exprs.map((expr) => ({ kind: 'selectItem', expr, pos: expr.pos })), from, where, orderBy: [], pos };
 }

@@ -9,15 +9,23 @@ import { LoadLog } from './load-log.js';
 
 const MAX_ENTRIES = 5000;
 
-export interface QueryLogEntry {
-  readonly query: number;
+/** Who runs a statement, as the log records it. */
+export interface LoggedSession {
   readonly sessionId: number;
   readonly user: string;
   readonly database: string;
+}
+
+/** What both logs keep of a statement: who ran it, in which transaction, its text and start. */
+interface LoggedStatement extends LoggedSession {
   /** The statement's transaction. */
   readonly xid: number;
   readonly text: string;
   readonly startTime: number;
+}
+
+export interface QueryLogEntry extends LoggedStatement {
+  readonly query: number;
   /** Until it ends, its start (STV_RECENTS, STV_INFLIGHT and SYS_QUERY_HISTORY show it running). */
   endTime: number;
   running: boolean;
@@ -39,22 +47,9 @@ export interface QueryOutcome {
   readonly returnedRows?: number;
 }
 
-/** Who runs a statement, as the log records it. */
-export interface LoggedSession {
-  readonly sessionId: number;
-  readonly user: string;
-  readonly database: string;
-}
-
 /** A statement that is not a query (those are in `entries`): DDL, or a utility statement. */
-export interface StatementLogEntry {
+export interface StatementLogEntry extends LoggedStatement {
   readonly type: 'DDL' | 'UTILITY';
-  readonly sessionId: number;
-  readonly user: string;
-  readonly database: string;
-  readonly xid: number;
-  readonly text: string;
-  readonly startTime: number;
   readonly endTime: number;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Batch } from '../exec/spec.js';
 import type { ColumnVector } from '../types/column-vector.js';
-import { columnsUsed, planQuery, planRecursiveRound, type BindEnvironment, type ColumnUses, type PlannedQuery, type PlanningInput, type SessionInfo } from '../plan/index.js';
+import { columnsUsed, planQuery, planRecursiveRound, type BindEnvironment, type ColumnUses, type PlannedQuery, type PlanningInput, type RecursiveCtes, type SessionInfo } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { liveRowCount } from '../storage/index.js';
 import type { TaskInfo } from '../exec/task.js';
@@ -16,7 +16,7 @@ import { systemRows } from './system-rows.js';
 import type { NodeRunner, Topology } from './task.js';
 import type { DatabaseActivity, DbState } from './transactions.js';
 import type { ViewBaseTable } from '../catalog/relation.js';
-import { computeRecursiveCtes, type ComputedCtes } from './recursive-cte.js';
+import { computeRecursiveCtes } from './recursive-cte.js';
 
 export interface StatementEnv {
   readonly runner: NodeRunner;
@@ -35,7 +35,7 @@ export interface StatementEnv {
   /** Statement text, for the query log. */
   readonly text: string;
   /** The rows of the statement's recursive CTEs, once computed (see recursive-cte.ts). */
-  readonly recursiveCtes?: ComputedCtes;
+  readonly recursiveCtes?: RecursiveCtes;
   /** Set when the client can cancel the statement. */
   readonly cancel?: StatementCancel;
 }
@@ -83,7 +83,7 @@ export function describeQuery(query: ast.Query, env: StatementEnv, options: { ro
 }
 
 /** No recursive CTE computed: one met while planning is not where Redshift allows it (a subquery, a view). */
-const NO_RECURSIVE_CTES: ComputedCtes = new Map();
+const NO_RECURSIVE_CTES: RecursiveCtes = new Map();
 
 /** The statement's environment with the rows of its recursive CTEs (WITH RECURSIVE, outermost). */
 async function withRecursiveCtes(query: ast.Query, env: StatementEnv, execEnv: ExecutionEnv): Promise<StatementEnv> {

@@ -7,7 +7,7 @@
  */
 import type { Batch, PhysicalPlan } from '../exec/spec.js';
 import { concatBatches } from '../exec/index.js';
-import { isRecursiveCte, type RecursiveCteRows } from '../plan/index.js';
+import { isRecursiveCte, type RecursiveCteRows, type RecursiveCtes } from '../plan/index.js';
 import type * as ast from '../sql/ast.js';
 import { SqlError, SqlState } from '../types/errors.js';
 
@@ -19,16 +19,15 @@ export const MAX_RECURSIVE_CTE_ROWS = 1_000_000;
  */
 export const MAX_RECURSIVE_CTE_ROUNDS = 20_000;
 
-export type ComputedCtes = ReadonlyMap<ast.CommonTableExpr, RecursiveCteRows>;
 
 /** How a round is planned (with the CTEs computed so far) and run. */
 export interface RoundRunner {
-  plan(index: number, previous: RecursiveCteRows | null, computed: ComputedCtes): { readonly physical: PhysicalPlan; readonly names: readonly string[] };
+  plan(index: number, previous: RecursiveCteRows | null, computed: RecursiveCtes): { readonly physical: PhysicalPlan; readonly names: readonly string[] };
   run(physical: PhysicalPlan): Promise<Batch>;
 }
 
 /** The rows of every recursive CTE of the statement's WITH RECURSIVE clause `w`, in order. */
-export async function computeRecursiveCtes(w: ast.WithClause, runner: RoundRunner): Promise<ComputedCtes> {
+export async function computeRecursiveCtes(w: ast.WithClause, runner: RoundRunner): Promise<RecursiveCtes> {
   const computed = new Map<ast.CommonTableExpr, RecursiveCteRows>();
   for (const [index, cte] of w.ctes.entries()) {
     if (!isRecursiveCte(w, cte)) continue;

@@ -6,20 +6,15 @@
 import type { Fragment } from '../exec/spec.js';
 import { INTEGER, SLICE_NUM_ID } from '../types/index.js';
 
-/** Whether the fragment calls SLICE_NUM(). */
+/** Whether the fragment calls SLICE_NUM(): replacing the calls changes its tree (which is copied only where it changes). */
 export function callsSliceNumber(fragment: Fragment): boolean {
-  let found = false;
-  visit(fragment.root, (node) => {
-    if (isSliceNumberCall(node)) found = true;
-    return node;
-  });
-  return found;
+  return withSliceNumber(fragment, 0).root !== fragment.root;
 }
 
-/** The fragment with each SLICE_NUM() call replaced by `slice`. */
+/** The fragment with each SLICE_NUM() call replaced by `slice` (the fragment itself when it calls none). */
 export function withSliceNumber(fragment: Fragment, slice: number): Fragment {
   const root = visit(fragment.root, (node) => (isSliceNumberCall(node) ? { kind: 'const', value: slice, type: INTEGER } : node));
-  return { ...fragment, root: root as Fragment['root'] };
+  return root === fragment.root ? fragment : { ...fragment, root: root as Fragment['root'] };
 }
 
 function isSliceNumberCall(node: object): boolean {

@@ -26,6 +26,9 @@ export interface RecursiveCteRows {
   readonly types: readonly SqlType[];
 }
 
+/** The rows of a statement's recursive CTEs, by the CTE. */
+export type RecursiveCtes = ReadonlyMap<ast.CommonTableExpr, RecursiveCteRows>;
+
 /** Whether `cte` of `w` is recursive: WITH RECURSIVE, and its query names it. */
 export function isRecursiveCte(w: ast.WithClause, cte: ast.CommonTableExpr): boolean {
   return w.recursive && namesRelation(cte.query, cte.name);

@@ -10,6 +10,7 @@ import {
   castValue,
   commonType,
   isNumericType,
+  isDateTimeType,
   isStringType,
   MAX_VARCHAR_LENGTH,
   parseValue,
@@ -55,8 +56,7 @@ export function coerce(e: PExpr, to: SqlType, mode: CoercionMode, pos: number): 
  * canCast does not know it (it also decides how types unify, where Redshift does not do this).
  */
 function datetimeAsText(from: SqlType, to: SqlType, mode: CoercionMode): boolean {
-  const datetime = from.kind === 'date' || from.kind === 'timestamp' || from.kind === 'timestamptz' || from.kind === 'time';
-  return mode === 'implicit' && datetime && isStringType(to);
+  return mode === 'implicit' && isDateTimeType(from) && isStringType(to);
 }
 
 /**

@@ -10,8 +10,7 @@ import type { LeaderOnlyUse } from './bind-special.js';
 import { SqlError, SqlState } from '../types/errors.js';
 import type { ColumnUses } from './scope.js';
 import type { ViewBaseTable } from '../catalog/relation.js';
-import type * as ast from '../sql/ast.js';
-import type { RecursiveCteRows } from './bind-recursive.js';
+import type { RecursiveCtes } from './bind-recursive.js';
 
 export interface SessionInfo {
   readonly sessionId: number;
@@ -61,7 +60,7 @@ export interface BindEnvironment {
    * The rows of the statement's recursive CTEs, computed by the leader before planning (bind-recursive.ts);
    * unset when the statement is planned only to be described.
    */
-  readonly recursiveCtes?: ReadonlyMap<ast.CommonTableExpr, RecursiveCteRows>;
+  readonly recursiveCtes?: RecursiveCtes;
 }
 
 /** Name of the hidden row-locating column UPDATE and DELETE select. */

@@ -52,6 +52,6 @@ export { bindExpr, bindLiteral, typeFromNode, type ExprContext } from './bind-ex
 export { coerce } from './coerce.js';
 export { ROW_HANDLE_COLUMN, type BindEnvironment, type SessionInfo, resolveRelation } from './context.js';
 export { ColumnUses, Scope } from './scope.js';
-export { isRecursiveCte, type RecursiveCteRows } from './bind-recursive.js';
+export { isRecursiveCte, type RecursiveCteRows, type RecursiveCtes } from './bind-recursive.js';
 export type { DistLabel, PlanningInput } from './physical.js';
 export type { InheritedKeys } from './inherit.js';

@@ -54,9 +54,14 @@ function stvInflight(ctx: RowsContext): Row[] {
     .map((e) => [userId(ctx, e.user), 0, e.query, pad('default', 320), BigInt(e.xid), e.sessionId, e.startTime, pad(e.text.slice(0, 100), 100), 0, 0, 0]);
 }
 
+/** The open transactions by the session that owns them. */
+function transactionsByOwner(ctx: RowsContext): Map<number, Transaction> {
+  return new Map(ctx.env.activity.openTransactions().map((t) => [t.owner, t]));
+}
+
 function svvTransactions(ctx: RowsContext): Row[] {
   const { activity } = ctx.env;
-  const byOwner = new Map<number, Transaction>(activity.openTransactions().map((t) => [t.owner, t]));
+  const byOwner = transactionsByOwner(ctx);
   const row = (t: Transaction, mode: string, type: string, relation: number | null, granted: boolean): Row => [
     t.user,
     ctx.env.session.database,
@@ -82,10 +87,9 @@ function svvTransactions(ctx: RowsContext): Row[] {
 
 /** STV_LOCKS: a row per table a transaction holds (or waits for) a write lock on. */
 function stvLocks(ctx: RowsContext): Row[] {
-  const { activity } = ctx.env;
-  const byOwner = new Map<number, Transaction>(activity.openTransactions().map((t) => [t.owner, t]));
+  const byOwner = transactionsByOwner(ctx);
   const out: Row[] = [];
-  for (const lock of activity.lockRows()) {
+  for (const lock of ctx.env.activity.lockRows()) {
     const table = tableOfResource(lock.resource);
     const t = byOwner.get(lock.owner);
     if (table === null || t === undefined || lock.mode === 'AccessShareLock') continue;

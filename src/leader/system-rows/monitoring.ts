@@ -1,6 +1,6 @@
 /** Rows of the STV_/STL_/SVV_/SVL_ monitoring relations: slices, table storage, the query log. */
 import { distStyleCode, distStyleText, type TableMeta } from '../../catalog/relation.js';
-import { DATABASE_OID } from '../../catalog/system/listing.js';
+import { ADMIN_USER_ID, DATABASE_OID } from '../../catalog/system/listing.js';
 import { liveRowCount, type SliceData } from '../../storage/index.js';
 import type { StatementEnv } from '../query.js';
 import { nodeOfSlice, sliceCount } from '../task.js';
@@ -33,13 +33,13 @@ function pieces(text: string): string[] {
 function statementText(env: StatementEnv, type: 'DDL' | 'UTILITY'): Row[] {
   return env.log.statements
     .filter((s) => s.type === type && s.sessionId === env.session.sessionId)
-    .flatMap((s) => pieces(s.text).map((text, sequence) => [100, BigInt(s.xid), s.sessionId, pad('default', 320), s.startTime, s.endTime, sequence, text]));
+    .flatMap((s) => pieces(s.text).map((text, sequence) => [ADMIN_USER_ID, BigInt(s.xid), s.sessionId, pad('default', 320), s.startTime, s.endTime, sequence, text]));
 }
 
 function queryText(env: StatementEnv): { userid: number; xid: bigint; pid: number; query: number; startTime: number; endTime: number; sequence: number; text: string }[] {
   return env.log.entries
     .filter((e) => e.sessionId === env.session.sessionId)
-    .flatMap((e) => pieces(e.text).map((text, sequence) => ({ userid: 100, xid: 0n, pid: e.sessionId, query: e.query, startTime: e.startTime, endTime: e.endTime, sequence, text })));
+    .flatMap((e) => pieces(e.text).map((text, sequence) => ({ userid: ADMIN_USER_ID, xid: 0n, pid: e.sessionId, query: e.query, startTime: e.startTime, endTime: e.endTime, sequence, text })));
 }
 
 function stvSlices(env: StatementEnv): Row[] {
@@ -139,5 +139,5 @@ function svlQueryReport(env: StatementEnv): Row[] {
 function stlQuery(env: StatementEnv): Row[] {
   return env.log.entries
     .filter((e) => e.sessionId === env.session.sessionId)
-    .map((e) => [100, e.query, pad('default', 320), 0n, e.sessionId, pad(env.session.database, 32), pad(e.text.slice(0, 4000), 4000), e.startTime, e.endTime, e.aborted ? 1 : 0]);
+    .map((e) => [ADMIN_USER_ID, e.query, pad('default', 320), 0n, e.sessionId, pad(env.session.database, 32), pad(e.text.slice(0, 4000), 4000), e.startTime, e.endTime, e.aborted ? 1 : 0]);
 }
