@@ -57,8 +57,11 @@ function constraintDefinition(k: ConstraintMeta, t: TableMeta): string {
       return `PRIMARY KEY (${columns})`;
     case 'unique':
       return `UNIQUE (${columns})`;
-    case 'foreignKey':
-      return `FOREIGN KEY (${columns}) REFERENCES ${k.refTable}(${k.refColumns.map(quoteIdent).join(', ')})`;
+    case 'foreignKey': {
+      // Without columns the key references the other table's primary key, as it was written.
+      const referenced = k.refColumns.length > 0 ? `(${k.refColumns.map(quoteIdent).join(', ')})` : '';
+      return `FOREIGN KEY (${columns}) REFERENCES ${quoteIdent(k.refTable)}${referenced}`;
+    }
   }
 }
 

@@ -17,6 +17,7 @@ beforeAll(async () => {
       'diststyle even interleaved sortkey(a, c) backup no',
   );
   await cluster.query('create table copies (k int references rich(a), v boolean) distkey(k) compound sortkey(k, v)');
+  await cluster.query('create table keyed (k int references rich)');
   await cluster.query('create schema again');
 }, 60_000);
 
@@ -56,7 +57,7 @@ describe('SHOW TABLE', () => {
     );
   });
 
-  test.each([...TICKIT_TABLES, 'rich', 'copies'])('%s recreated from its text is the same table', async (table) => {
+  test.each([...TICKIT_TABLES, 'rich', 'copies', 'keyed'])('%s recreated from its text is the same table', async (table) => {
     const text = await shown('table', table);
     await cluster.query(text.replace(`CREATE TABLE public.${table === 'date' ? 'date' : table} (`, `CREATE TABLE again.${table} (`));
     expect(await described('again', table)).toEqual(await described('public', table));
@@ -68,6 +69,10 @@ describe('SHOW TABLE', () => {
     expect(text).toContain('id integer NOT NULL IDENTITY(1,2) ENCODE az64,');
     expect(text).toContain('"mixed name" date ENCODE az64,'); // folded to lower case, as Redshift folds quoted names
     expect(text).toContain('PRIMARY KEY (a),\nUNIQUE (d)\n) BACKUP NO\nDISTSTYLE EVEN INTERLEAVED SORTKEY ( a, c );');
+  });
+
+  test('a foreign key written without columns references the primary key, as written', async () => {
+    expect(await shown('table', 'keyed')).toContain('FOREIGN KEY (k) REFERENCES rich\n)');
   });
 
   test('a view, a missing relation', async () => {

@@ -62,4 +62,15 @@ describe('statement text logs', () => {
     ]);
     expect(await rows("select sequence, text from stl_querytext where text like 'select * from t%'")).toEqual([[0, 'select * from t']]);
   });
+
+  it('STL_QUERY and STL_QUERYTEXT carry the transaction a query ran in', async () => {
+    await session.query('begin');
+    await session.query('create table tx (a int)');
+    await session.query('select count(*) from tx');
+    await session.query('commit');
+    const [[ddlXid]] = (await rows("select xid from stl_ddltext where text like 'create table tx%'")) as [[unknown]];
+    expect(ddlXid).not.toBe(0);
+    expect(await rows("select xid from stl_query where querytxt like 'select count(*) from tx%'")).toEqual([[ddlXid]]);
+    expect(await rows("select xid from stl_querytext where text like 'select count(*) from tx%'")).toEqual([[ddlXid]]);
+  });
 });

@@ -39,7 +39,7 @@ function statementText(env: StatementEnv, type: 'DDL' | 'UTILITY'): Row[] {
 function queryText(env: StatementEnv): { userid: number; xid: bigint; pid: number; query: number; startTime: number; endTime: number; sequence: number; text: string }[] {
   return env.log.entries
     .filter((e) => e.sessionId === env.session.sessionId)
-    .flatMap((e) => pieces(e.text).map((text, sequence) => ({ userid: ADMIN_USER_ID, xid: 0n, pid: e.sessionId, query: e.query, startTime: e.startTime, endTime: e.endTime, sequence, text })));
+    .flatMap((e) => pieces(e.text).map((text, sequence) => ({ userid: ADMIN_USER_ID, xid: BigInt(e.xid), pid: e.sessionId, query: e.query, startTime: e.startTime, endTime: e.endTime, sequence, text })));
 }
 
 function stvSlices(env: StatementEnv): Row[] {
@@ -139,5 +139,5 @@ function svlQueryReport(env: StatementEnv): Row[] {
 function stlQuery(env: StatementEnv): Row[] {
   return env.log.entries
     .filter((e) => e.sessionId === env.session.sessionId)
-    .map((e) => [ADMIN_USER_ID, e.query, pad('default', 320), 0n, e.sessionId, pad(env.session.database, 32), pad(e.text.slice(0, 4000), 4000), e.startTime, e.endTime, e.aborted ? 1 : 0]);
+    .map((e) => [ADMIN_USER_ID, e.query, pad('default', 320), BigInt(e.xid), e.sessionId, pad(env.session.database, 32), pad(e.text.slice(0, 4000), 4000), e.startTime, e.endTime, e.aborted ? 1 : 0]);
 }
